@@ -77,12 +77,41 @@ export interface TxRef {
 }
 
 export type SettlementEvent =
-  | { type: 'opened'; channelId: Uint8Array; payer: Uint8Array; payee: Uint8Array; deposit: bigint; height: bigint }
+  | {
+      type: 'opened'
+      channelId: Uint8Array
+      payer: Uint8Array
+      payee: Uint8Array
+      deposit: bigint
+      height: bigint
+    }
   | { type: 'topped-up'; channelId: Uint8Array; deposit: bigint; height: bigint }
-  | { type: 'closing'; channelId: Uint8Array; sequence: bigint; cumulativePaid: bigint; closeDeadline: bigint; by: Uint8Array; height: bigint }
-  | { type: 'challenged'; channelId: Uint8Array; sequence: bigint; cumulativePaid: bigint; by: Uint8Array; height: bigint }
+  | {
+      type: 'closing'
+      channelId: Uint8Array
+      sequence: bigint
+      cumulativePaid: bigint
+      closeDeadline: bigint
+      by: Uint8Array
+      height: bigint
+    }
+  | {
+      type: 'challenged'
+      channelId: Uint8Array
+      sequence: bigint
+      cumulativePaid: bigint
+      by: Uint8Array
+      height: bigint
+    }
   | { type: 'lock-claimed'; channelId: Uint8Array; lockHash: Uint8Array; amount: bigint; height: bigint }
-  | { type: 'paid-out'; channelId: Uint8Array; toPayee: bigint; toPayer: bigint; reason: 'withdraw' | 'refund' | 'cooperative'; height: bigint }
+  | {
+      type: 'paid-out'
+      channelId: Uint8Array
+      toPayee: bigint
+      toPayer: bigint
+      reason: 'withdraw' | 'refund' | 'cooperative'
+      height: bigint
+    }
 
 /**
  * Settlement operations. Every method that changes state resolves once the change has taken

@@ -1,0 +1,85 @@
+/**
+ * Hash locks and their Merkle root. Leaves keep the order of the update's `locks` field; pairs
+ * are hashed sorted (so a proof needs no left/right flags) and an odd node is promoted unchanged.
+ */
+import { bytesEqual } from '../crypto/secp256k1.js'
+import { keccak256, WORD, writeBytes32, writeUint } from './abi.js'
+
+/** A lock: `amount` is payable to the payee with the preimage of `hash` before `expiry`. */
+export interface HashLock {
+  /** keccak256(preimage), 32 bytes. */
+  hash: Uint8Array
+  amount: bigint
+  /** Unix seconds. */
+  expiry: bigint
+  /** 32-byte job id the lock pays for. */
+  jobId: Uint8Array
+}
+
+export const ZERO_ROOT = new Uint8Array(32)
+
+/** `keccak256(abi.encode(hash, amount, expiry, jobId))`. */
+export function lockLeaf(lock: HashLock): Uint8Array {
+  const buf = new Uint8Array(4 * WORD)
+  writeBytes32(buf, 0, lock.hash, 'lock.hash')
+  writeUint(buf, WORD, lock.amount, 256, 'lock.amount')
+  writeUint(buf, 2 * WORD, lock.expiry, 64, 'lock.expiry')
+  writeBytes32(buf, 3 * WORD, lock.jobId, 'lock.jobId')
+  return keccak256(buf)
+}
+
+function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const buf = new Uint8Array(2 * WORD)
+  if (Buffer.compare(a, b) <= 0) {
+    buf.set(a, 0)
+    buf.set(b, WORD)
+  } else {
+    buf.set(b, 0)
+    buf.set(a, WORD)
+  }
+  return keccak256(buf)
+}
+
+function nextLevel(level: Uint8Array[]): Uint8Array[] {
+  const next: Uint8Array[] = []
+  for (let i = 0; i < level.length; i += 2) {
+    const right = level[i + 1]
+    next.push(right === undefined ? level[i]! : hashPair(level[i]!, right))
+  }
+  return next
+}
+
+/** The Merkle root over the locks; 32 zero bytes for none. */
+export function locksRoot(locks: readonly HashLock[]): Uint8Array {
+  if (locks.length === 0) return ZERO_ROOT
+  let level = locks.map(lockLeaf)
+  while (level.length > 1) level = nextLevel(level)
+  return level[0]!
+}
+
+/** The sibling path proving `locks[index]` against {@link locksRoot}. */
+export function lockProof(locks: readonly HashLock[], index: number): Uint8Array[] {
+  if (index < 0 || index >= locks.length) throw new RangeError(`lock index ${index} out of range`)
+  const proof: Uint8Array[] = []
+  let level = locks.map(lockLeaf)
+  let i = index
+  while (level.length > 1) {
+    const sibling = i % 2 === 0 ? level[i + 1] : level[i - 1]
+    if (sibling !== undefined) proof.push(sibling)
+    level = nextLevel(level)
+    i = Math.floor(i / 2)
+  }
+  return proof
+}
+
+/** Checks a proof the way the contract does. */
+export function verifyLockProof(root: Uint8Array, lock: HashLock, proof: readonly Uint8Array[]): boolean {
+  let node = lockLeaf(lock)
+  for (const sibling of proof) node = hashPair(node, sibling)
+  return bytesEqual(node, root)
+}
+
+/** True when `keccak256(preimage)` is the lock's hash. */
+export function preimageMatches(lock: HashLock, preimage: Uint8Array): boolean {
+  return preimage.byteLength === 32 && bytesEqual(keccak256(preimage), lock.hash)
+}
