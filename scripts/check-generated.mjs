@@ -1,0 +1,17 @@
+#!/usr/bin/env node
+// Regenerates every generated file (protons codecs, contract artifacts) and fails if the
+// committed copies differ: generated code must be committed current with its sources.
+import { execFileSync } from 'node:child_process'
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' })
+
+run('pnpm', ['-r', '--if-present', 'run', 'generate'])
+try {
+  execFileSync('git', ['diff', '--exit-code', '--stat', '--', 'packages/*/src/pb', 'packages/*/src/**/generated'], {
+    stdio: 'inherit',
+  })
+} catch {
+  console.error('generated code is out of date: run `pnpm generate` and commit the result')
+  process.exit(1)
+}
+console.log('generated code is current')
