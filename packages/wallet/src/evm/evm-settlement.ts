@@ -1,0 +1,467 @@
+import {
+  type Account,
+  type Chain,
+  createPublicClient,
+  createWalletClient,
+  defineChain,
+  encodeFunctionData,
+  erc20Abi,
+  type Hex,
+  http,
+  keccak256,
+  type PublicClient,
+  parseEventLogs,
+  type Transport,
+  type WalletClient,
+} from 'viem'
+import { privateKeyToAccount } from 'viem/accounts'
+import type {
+  LockLeaf,
+  OpenChannelParams,
+  SettledChannel,
+  Settlement,
+  SettlementEvent,
+  SignedState,
+  TxRef,
+} from '../settlement/types.js'
+import {
+  type Address,
+  fromHex,
+  isNative,
+  settledChannel,
+  settlementEvents,
+  stateTuple,
+  toAddress,
+  toBytes32,
+} from './convert.js'
+import { toSettlementError } from './decode-error.js'
+import { ChainMismatchError, ContractMismatchError, TransactionFailedError } from './errors.js'
+import { bazaarChannelsAbi, bazaarChannelsCodeHash } from './generated/artifacts.js'
+
+/** Default poll interval for receipts and events against a remote chain (ms). */
+export const DEFAULT_POLLING_INTERVAL_MS = 1_000
+/** Default number of blocks asked for in one eth_getLogs call (public RPCs cap the range). */
+export const DEFAULT_LOG_BLOCK_RANGE = 2_000n
+
+/** A transaction the adapter is about to send: enough to send it again after a crash. */
+export interface SettlementIntent {
+  action:
+    | 'approve'
+    | 'open'
+    | 'topUp'
+    | 'close'
+    | 'challenge'
+    | 'cooperativeClose'
+    | 'claimLock'
+    | 'withdraw'
+    | 'refund'
+  /** 32-byte channel id, or undefined for an approve or an open (its id is known after it). */
+  channelId?: Uint8Array
+  to: Address
+  data: Hex
+  value: bigint
+}
+
+/**
+ * Where the adapter records transactions before it sends them (the wallet's durable store plugs
+ * in here). `record` must be durable when it resolves; a failed `record` stops the send.
+ */
+export interface SettlementJournal {
+  record(intent: SettlementIntent): Promise<string>
+  sent(id: string, txHash: Hex): Promise<void>
+  /** Confirmed (`tx`) or refused by a rule (`error`): either way nothing is left to send. */
+  done(id: string, outcome: { tx: TxRef } | { error: Error }): Promise<void>
+}
+
+export interface EvmSettlementOptions {
+  rpcUrl: string
+  /** The chain id the configuration names; start-up refuses an endpoint serving another. */
+  chainId: bigint
+  /** 20-byte address of the BazaarChannels deployment. */
+  contract: Uint8Array
+  /** 20-byte ERC-20 this node settles in (20 zero bytes: native coin); checked at start-up. */
+  token?: Uint8Array
+  /** Blocks on top of the including one before an action counts as done (default 1). */
+  confirmations?: number
+  /** 32-byte secp256k1 key: the settlement key, which also pays gas. Never logged. */
+  privateKey: Uint8Array
+  pollingIntervalMs?: number
+  logBlockRange?: bigint
+  /** Code hash the contract must have (default: the committed artifact's). */
+  expectedCodeHash?: Hex
+  journal?: SettlementJournal
+  /** Run by `stop()` after the adapter's own resources, e.g. to stop an anvil it was given. */
+  onStop?: () => Promise<void>
+}
+
+/**
+ * `Settlement` on an EVM chain through the BazaarChannels contract.
+ *
+ * @example
+ * ```ts
+ * const settlement = await EvmSettlement.connect({ rpcUrl, chainId: 8453n, contract, privateKey })
+ * const { channelId } = await settlement.open({ payee, token, deposit, expiry, disputeWindow, nonce: 0n })
+ * ```
+ */
+export class EvmSettlement implements Settlement {
+  readonly chainId: bigint
+  readonly contract: Uint8Array
+  readonly account: Uint8Array
+  readonly token: Uint8Array | undefined
+  private readonly address: Address
+  private readonly signer: Account
+  private readonly publicClient: PublicClient<Transport, Chain>
+  private readonly walletClient: WalletClient<Transport, Chain, Account>
+  private readonly confirmations: number
+  private readonly pollingIntervalMs: number
+  private readonly logBlockRange: bigint
+  private readonly journal: SettlementJournal | undefined
+  private readonly onStop: (() => Promise<void>) | undefined
+  private readonly watchers = new Set<() => void>()
+  private sendQueue: Promise<unknown> = Promise.resolve()
+
+  private constructor(options: EvmSettlementOptions) {
+    this.chainId = options.chainId
+    this.contract = Uint8Array.from(options.contract)
+    this.address = toAddress(options.contract, 'contract')
+    this.token = options.token === undefined ? undefined : Uint8Array.from(options.token)
+    this.confirmations = Math.max(1, options.confirmations ?? 1)
+    this.pollingIntervalMs = options.pollingIntervalMs ?? DEFAULT_POLLING_INTERVAL_MS
+    this.logBlockRange = options.logBlockRange ?? DEFAULT_LOG_BLOCK_RANGE
+    this.journal = options.journal
+    this.onStop = options.onStop
+    if (options.privateKey.byteLength !== 32) throw new RangeError('privateKey must be 32 bytes')
+    this.signer = privateKeyToAccount(toBytes32(options.privateKey, 'privateKey'))
+    this.account = fromHex(this.signer.address)
+    const chain = defineChain({
+      id: Number(options.chainId),
+      name: `chain ${options.chainId}`,
+      nativeCurrency: { name: 'native', symbol: 'NATIVE', decimals: 18 },
+      rpcUrls: { default: { http: [options.rpcUrl] } },
+    })
+    const transport = http(options.rpcUrl, { retryCount: 2, timeout: 15_000 })
+    this.publicClient = createPublicClient({ chain, transport, pollingInterval: this.pollingIntervalMs })
+    this.walletClient = createWalletClient({
+      chain,
+      transport,
+      account: this.signer,
+      pollingInterval: this.pollingIntervalMs,
+    })
+  }
+
+  /**
+   * Connects and checks, before anything is sent, that the endpoint serves the configured chain
+   * and that the configured address holds Bazaar's channel contract (by code hash).
+   */
+  static async connect(options: EvmSettlementOptions): Promise<EvmSettlement> {
+    const s = new EvmSettlement(options)
+    await s.checkDeployment(options.expectedCodeHash ?? bazaarChannelsCodeHash)
+    return s
+  }
+
+  private async checkDeployment(expectedCodeHash: Hex): Promise<void> {
+    let actualChain: number
+    let code: Hex | undefined
+    try {
+      actualChain = await this.publicClient.getChainId()
+      code = await this.publicClient.getCode({ address: this.address })
+    } catch (err) {
+      throw toSettlementError(err, 'start-up check')
+    }
+    if (BigInt(actualChain) !== this.chainId) throw new ChainMismatchError(this.chainId, BigInt(actualChain))
+    if (code === undefined || code === '0x')
+      throw new ContractMismatchError(this.address, expectedCodeHash, undefined)
+    const actual = keccak256(code)
+    if (actual !== expectedCodeHash) throw new ContractMismatchError(this.address, expectedCodeHash, actual)
+    if (this.token !== undefined && !isNative(this.token)) {
+      const tokenAddress = toAddress(this.token, 'token')
+      const tokenCode = await this.publicClient.getCode({ address: tokenAddress })
+      if (tokenCode === undefined || tokenCode === '0x') {
+        throw new ContractMismatchError(tokenAddress, 'an ERC-20 token', undefined)
+      }
+    }
+  }
+
+  async now(): Promise<bigint> {
+    try {
+      return (await this.publicClient.getBlock({ blockTag: 'latest' })).timestamp
+    } catch (err) {
+      throw toSettlementError(err, 'now')
+    }
+  }
+
+  async balanceOf(owner: Uint8Array, token: Uint8Array): Promise<bigint> {
+    const address = toAddress(owner, 'owner')
+    try {
+      if (isNative(token)) return await this.publicClient.getBalance({ address })
+      return await this.publicClient.readContract({
+        address: toAddress(token, 'token'),
+        abi: erc20Abi,
+        functionName: 'balanceOf',
+        args: [address],
+      })
+    } catch (err) {
+      throw toSettlementError(err, 'balanceOf')
+    }
+  }
+
+  async open(p: OpenChannelParams): Promise<{ channelId: Uint8Array; tx: TxRef }> {
+    const native = isNative(p.token)
+    if (!native) await this.ensureAllowance(p.token, p.deposit)
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: 'open',
+      args: [
+        toAddress(p.payee, 'payee'),
+        toAddress(p.token, 'token'),
+        p.deposit,
+        p.expiry,
+        p.disputeWindow,
+        p.nonce,
+      ],
+    })
+    const { tx, logs } = await this.execute({
+      action: 'open',
+      to: this.address,
+      data,
+      value: native ? p.deposit : 0n,
+    })
+    const opened = parseEventLogs({ abi: bazaarChannelsAbi, logs, eventName: 'ChannelOpened' })[0]
+    if (opened === undefined) throw new TransactionFailedError('open (no ChannelOpened event)', tx.ref)
+    return { channelId: fromHex(opened.args.channelId), tx }
+  }
+
+  async topUp(channelId: Uint8Array, amount: bigint): Promise<TxRef> {
+    const channel = await this.getChannel(channelId)
+    const native = channel === undefined || isNative(channel.token)
+    if (channel !== undefined && !native) await this.ensureAllowance(channel.token, amount)
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: 'topUp',
+      args: [toBytes32(channelId, 'channelId'), amount],
+    })
+    return (
+      await this.execute({ action: 'topUp', channelId, to: this.address, data, value: native ? amount : 0n })
+    ).tx
+  }
+
+  async getChannel(channelId: Uint8Array): Promise<SettledChannel | undefined> {
+    try {
+      const v = await this.publicClient.readContract({
+        address: this.address,
+        abi: bazaarChannelsAbi,
+        functionName: 'getChannel',
+        args: [toBytes32(channelId, 'channelId')],
+      })
+      return settledChannel(Uint8Array.from(channelId), v)
+    } catch (err) {
+      throw toSettlementError(err, 'getChannel')
+    }
+  }
+
+  async close(state: SignedState): Promise<TxRef> {
+    return this.sendState('close', state)
+  }
+
+  async challenge(state: SignedState): Promise<TxRef> {
+    return this.sendState('challenge', state)
+  }
+
+  private async sendState(action: 'close' | 'challenge', state: SignedState): Promise<TxRef> {
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: action,
+      args: [stateTuple(state), hexOf(state.signature)],
+    })
+    return (await this.execute({ action, channelId: state.channelId, to: this.address, data, value: 0n })).tx
+  }
+
+  async cooperativeClose(close: {
+    channelId: Uint8Array
+    sequence: bigint
+    payeeAmount: bigint
+    payerSignature: Uint8Array
+    payeeSignature: Uint8Array
+  }): Promise<TxRef> {
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: 'cooperativeClose',
+      args: [
+        toBytes32(close.channelId, 'channelId'),
+        close.sequence,
+        close.payeeAmount,
+        hexOf(close.payerSignature),
+        hexOf(close.payeeSignature),
+      ],
+    })
+    const intent = {
+      action: 'cooperativeClose',
+      channelId: close.channelId,
+      to: this.address,
+      data,
+      value: 0n,
+    } as const
+    return (await this.execute(intent)).tx
+  }
+
+  async claimLock(
+    channelId: Uint8Array,
+    lock: LockLeaf,
+    preimage: Uint8Array,
+    proof: Uint8Array[],
+  ): Promise<TxRef> {
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: 'claimLock',
+      args: [
+        toBytes32(channelId, 'channelId'),
+        {
+          hash: toBytes32(lock.hash, 'lock.hash'),
+          amount: lock.amount,
+          expiry: lock.expiry,
+          jobId: toBytes32(lock.jobId),
+        },
+        toBytes32(preimage, 'preimage'),
+        proof.map((p) => toBytes32(p, 'proof')),
+      ],
+    })
+    return (await this.execute({ action: 'claimLock', channelId, to: this.address, data, value: 0n })).tx
+  }
+
+  async withdraw(channelId: Uint8Array): Promise<TxRef> {
+    return this.sendChannelAction('withdraw', channelId)
+  }
+
+  async refund(channelId: Uint8Array): Promise<TxRef> {
+    return this.sendChannelAction('refund', channelId)
+  }
+
+  private async sendChannelAction(action: 'withdraw' | 'refund', channelId: Uint8Array): Promise<TxRef> {
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: action,
+      args: [toBytes32(channelId, 'channelId')],
+    })
+    return (await this.execute({ action, channelId, to: this.address, data, value: 0n })).tx
+  }
+
+  /** Approves the contract for `amount` of `token` when the current allowance is lower. */
+  private async ensureAllowance(token: Uint8Array, amount: bigint): Promise<void> {
+    const tokenAddress = toAddress(token, 'token')
+    let allowance: bigint
+    try {
+      allowance = await this.publicClient.readContract({
+        address: tokenAddress,
+        abi: erc20Abi,
+        functionName: 'allowance',
+        args: [this.signer.address, this.address],
+      })
+    } catch (err) {
+      throw toSettlementError(err, 'allowance')
+    }
+    if (allowance >= amount) return
+    // Some tokens (USDT) refuse to change one non-zero allowance into another.
+    if (allowance > 0n) await this.execute(approveIntent(tokenAddress, this.address, 0n))
+    await this.execute(approveIntent(tokenAddress, this.address, amount))
+  }
+
+  /**
+   * Records (journal), sends and confirms one transaction; the contract's custom errors become
+   * typed errors. Sends are serialised so that nonces are taken in order. Public so that a
+   * journal can replay an intent it recorded before a crash.
+   */
+  async execute(intent: SettlementIntent): Promise<{ tx: TxRef; logs: import('viem').Log[] }> {
+    const id = this.journal === undefined ? undefined : await this.journal.record(intent)
+    let hash: Hex | undefined
+    try {
+      const send = this.sendQueue.then(() =>
+        this.walletClient.sendTransaction({ to: intent.to, data: intent.data, value: intent.value }),
+      )
+      this.sendQueue = send.catch(() => undefined)
+      hash = await send
+      if (id !== undefined) await this.journal?.sent(id, hash)
+      const receipt = await this.publicClient.waitForTransactionReceipt({
+        hash,
+        confirmations: this.confirmations,
+        pollingInterval: this.pollingIntervalMs,
+      })
+      if (receipt.status !== 'success') throw new TransactionFailedError(intent.action, hash)
+      const tx = { ref: hash, height: receipt.blockNumber }
+      if (id !== undefined) await this.journal?.done(id, { tx })
+      return { tx, logs: receipt.logs }
+    } catch (err) {
+      const error = toSettlementError(err, intent.action, hash)
+      if (id !== undefined && error.name !== 'RpcUnavailableError') await this.journal?.done(id, { error })
+      throw error
+    }
+  }
+
+  watch(listener: (event: SettlementEvent) => void, fromHeight?: bigint): () => void {
+    let next = fromHeight
+    let stopped = false
+    let timer: NodeJS.Timeout | undefined
+    let wake: (() => void) | undefined
+    const unsubscribe = (): void => {
+      stopped = true
+      if (timer !== undefined) clearTimeout(timer)
+      wake?.()
+      this.watchers.delete(unsubscribe)
+    }
+    this.watchers.add(unsubscribe)
+    const poll = async (): Promise<void> => {
+      const head = await this.publicClient.getBlockNumber({ cacheTime: 0 })
+      const safe = head - BigInt(this.confirmations - 1)
+      let from: bigint = next ?? safe + 1n
+      next = from
+      while (!stopped && from <= safe) {
+        const last: bigint = from + this.logBlockRange - 1n
+        const to: bigint = last < safe ? last : safe
+        const logs = await this.publicClient.getLogs({ address: this.address, fromBlock: from, toBlock: to })
+        for (const event of settlementEvents(logs)) {
+          if (stopped) return
+          try {
+            listener(event)
+          } catch {
+            // A listener's failure must not stop the watcher.
+          }
+        }
+        from = to + 1n
+        next = from
+      }
+    }
+    void (async () => {
+      while (!stopped) {
+        try {
+          await poll()
+        } catch {
+          // The endpoint is down or slow: try again at the next tick from the same block.
+        }
+        if (stopped) break
+        await new Promise<void>((resolve) => {
+          wake = resolve
+          timer = setTimeout(resolve, this.pollingIntervalMs)
+        })
+      }
+    })()
+    return unsubscribe
+  }
+
+  async stop(): Promise<void> {
+    for (const unsubscribe of [...this.watchers]) unsubscribe()
+    await this.sendQueue
+    await this.onStop?.()
+  }
+}
+
+function hexOf(bytes: Uint8Array): Hex {
+  return `0x${Buffer.from(bytes).toString('hex')}`
+}
+
+function approveIntent(token: Address, spender: Address, amount: bigint): SettlementIntent {
+  return {
+    action: 'approve',
+    to: token,
+    data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, amount] }),
+    value: 0n,
+  }
+}
