@@ -1,0 +1,102 @@
+/**
+ * Identifiers and limits of the reputation feature. Every limit is a default that the service's
+ * `init` can override; units are in the name or the TSDoc.
+ */
+
+/** Gossipsub topic that carries attestations (docs/DESIGN.md "Protocols"). */
+export const REPUTATION_TOPIC = 'bazaar/reputation/1'
+
+/** Catch-up protocol: a late or restarted node fetches recent attestations from a peer. */
+export const REPUTATION_SYNC_PROTOCOL = '/bazaar/reputation-sync/1.0.0'
+
+/** Attestation wire version this node produces and accepts. */
+export const ATTESTATION_VERSION = 1
+
+/** Receipt body version this node accepts inside attestations. */
+export const RECEIPT_VERSION = 1
+
+/** Highest rating (ratings are 0..100, 50 is neutral). */
+export const MAX_RATING = 100
+
+/**
+ * Largest encoded Attestation accepted, in bytes, checked before decoding. An attestation is a
+ * small body (two keys, a job id, a skill id, a receipt of about 300 bytes) plus a signature:
+ * 2 KiB leaves room for long skill ids without letting a peer make us decode megabytes.
+ */
+export const DEFAULT_MAX_ATTESTATION_BYTES = 2048
+
+/** Longest skill id accepted, in UTF-8 bytes. */
+export const DEFAULT_MAX_SKILL_BYTES = 256
+
+/**
+ * Oldest attestation accepted and kept, in ms (30 days). Older ones are rejected on arrival
+ * (gossip and sync alike) and evicted from the store.
+ */
+export const DEFAULT_MAX_ATTESTATION_AGE_MS = 30 * 24 * 60 * 60 * 1000
+
+/** How far in the future an attestation's `issued_at` may be (clock skew), in ms. */
+export const DEFAULT_MAX_CLOCK_SKEW_MS = 60_000
+
+/** Store bound: total attestations kept. */
+export const DEFAULT_STORE_MAX_ATTESTATIONS = 100_000
+
+/** Store bound: attestations kept about one subject (the newest win). */
+export const DEFAULT_STORE_MAX_PER_SUBJECT = 2_000
+
+/** Store bound: attestations kept from one attester (the newest win). */
+export const DEFAULT_STORE_MAX_PER_ATTESTER = 2_000
+
+/** Sync: most attestations a peer may ask for, or we send, in one response. */
+export const DEFAULT_SYNC_MAX_COUNT = 256
+
+/** Sync: largest response frame, in bytes (checked by the reader before the body is read). */
+export const DEFAULT_SYNC_MAX_RESPONSE_BYTES = 1024 * 1024
+
+/** Sync: largest request frame, in bytes (a request is two varints). */
+export const DEFAULT_SYNC_MAX_REQUEST_BYTES = 64
+
+/** Sync: timeout of one request/response exchange, in ms. */
+export const DEFAULT_SYNC_TIMEOUT_MS = 10_000
+
+/** Sync: most pages fetched from one peer per catch-up. */
+export const DEFAULT_SYNC_MAX_PAGES = 16
+
+/** Sync: requests one peer may make per minute before it is answered with a reset stream. */
+export const DEFAULT_SYNC_RATE_PER_MINUTE = 10
+
+/** Sync: do not catch up from the same peer again within this many ms. */
+export const DEFAULT_SYNC_PEER_COOLDOWN_MS = 60_000
+
+/** Sync: concurrent inbound sync streams per connection. */
+export const DEFAULT_SYNC_MAX_INBOUND_STREAMS = 2
+
+/** Sync: concurrent outbound sync streams per connection. */
+export const DEFAULT_SYNC_MAX_OUTBOUND_STREAMS = 2
+
+/** Trust: teleport probability `a` of `t = (1-a) C^T t + a p` (EigenTrust uses 0.1-0.2). */
+export const DEFAULT_TRUST_ALPHA = 0.15
+
+/** Trust: power iteration stops when the L1 change falls below this. */
+export const DEFAULT_TRUST_EPSILON = 1e-9
+
+/** Trust: most power-iteration steps per recompute (bounds the CPU spent per update). */
+export const DEFAULT_TRUST_MAX_ITERATIONS = 100
+
+/** Trust: an amount of this many asset base units counts as one unit in the concave weight. */
+export const DEFAULT_TRUST_PRICE_UNIT = 1_000n
+
+/** Trust: cap on the weight of one (attester, subject) pair, in weight units (log1p of units). */
+export const DEFAULT_TRUST_PAIR_CAP = 8
+
+/**
+ * Trust: payment weight (log1p of price units paid in all of a rater's rated jobs) at which a rater
+ * passes on all of its trust; below it the rest returns to the teleport vector. log1p(100): a
+ * rater must have paid or been paid about 100 units before its word carries fully.
+ */
+export const DEFAULT_TRUST_FULL_ROW_WEIGHT = Math.log1p(100)
+
+/** Trust: delay between an attestation's arrival and the recompute it triggers, in ms. */
+export const DEFAULT_TRUST_RECOMPUTE_DELAY_MS = 50
+
+/** Validator: how many (receipt, attester) keys the in-memory duplicate filter remembers. */
+export const DEFAULT_SEEN_CACHE_SIZE = 65_536
