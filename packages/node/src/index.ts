@@ -1,0 +1,107 @@
+/**
+ * @packageDocumentation
+ * @bazaar/node: the Bazaar peer. Composes libp2p 3 (TCP, noise, yamux, identify, ping, Bazaar's
+ * kad-dht, gossipsub) with Bazaar's services: signed agent cards, skill discovery over the DHT,
+ * the job protocol with pay-for-delivery, and payment channels.
+ *
+ * @example
+ * ```ts
+ * import { createBazaarNode } from '@bazaar/node'
+ *
+ * const worker = await createBazaarNode({ name: 'summarizer' })
+ * await worker.start()
+ * await worker.skills.advertise({ id: 'summarize', price: 0n }, async ({ input }) =>
+ *   new TextDecoder().decode(input).slice(0, 100))
+ *
+ * const client = await createBazaarNode({ bootstrap: worker.getMultiaddrs().map(String) })
+ * await client.start()
+ * const result = await client.jobs.hire({ skill: 'summarize', input: 'a long text', budget: 0n })
+ * console.log(result.text(), result.receipt)
+ * ```
+ */
+
+export { CardService, type CardServiceInit, cardService } from './card/card-service.js'
+export { CARD_PROTOCOL } from './card/constants.js'
+export { CardFetchError, InvalidCardError, type InvalidCardReason } from './card/errors.js'
+export { type VerifiedCard, verifyCard } from './card/verify-card.js'
+export { DHT_PROTOCOL } from './constants.js'
+export {
+  BazaarEvents,
+  type BazaarNodeEvents,
+  type JobEventDetail,
+  type PaymentEventDetail,
+  type PeerEventDetail,
+} from './events.js'
+export { type PeerSigner, peerIdOfKey, peerKeyOf, peerSigner } from './identity.js'
+export { codeOf, errorFromCode } from './jobs/codes.js'
+export { JOB_PROTOCOL } from './jobs/constants.js'
+export {
+  BudgetTooLowError,
+  ChannelRejectedError,
+  DeadlineExceededError,
+  DeadlineTooShortError,
+  DeliveryMismatchError,
+  HandlerFailedError,
+  InputTooLargeError,
+  InternalJobError,
+  JobCanceledError,
+  JobError,
+  JobFrameTooLargeError,
+  JobSignatureError,
+  JobTimeoutError,
+  MalformedJobError,
+  NoWorkerFoundError,
+  PaymentInvalidError,
+  PaymentRequiredError,
+  PaymentsUnavailableError,
+  QuoteExpiredError,
+  RateLimitedError,
+  ShuttingDownError,
+  SpendingLimitError,
+  UnexpectedJobMessageError,
+  UnknownSkillJobError,
+  UnsupportedJobVersionError,
+  WorkerBusyError,
+  WorkerUnreachableError,
+} from './jobs/errors.js'
+export { JobService, type JobServiceInit, jobService } from './jobs/job-service.js'
+export { type Reservation, SpendingPolicy, type SpendingPolicyInit } from './jobs/spending-policy.js'
+export type { HireOptions, HireResult, JobReceipt } from './jobs/types.js'
+export { type BaseServices, createBazaarLibp2p, keepAllAddresses } from './libp2p.js'
+export {
+  BazaarNode,
+  type BazaarLimits,
+  type BazaarNodeOptions,
+  type BazaarServices,
+  createBazaarNode,
+  type ChannelOptions,
+} from './node.js'
+export { PAY_PROTOCOL } from './payments/constants.js'
+export { LockNotFoundError, NoCompatibleTermsError, PayStreamError } from './payments/errors.js'
+export { PayService, type PayServiceInit, payService } from './payments/pay-service.js'
+export type { LockedUpdate, LockRequest, PayeePayments, PayerPayments, Payments } from './payments/types.js'
+export type { WalletChannels, WalletLike } from './payments/wallet-api.js'
+export { InvalidSkillError, UnknownSkillError } from './skills/errors.js'
+export { rankByPrice } from './skills/rank.js'
+export { SkillRegistry } from './skills/registry.js'
+export { skillCid } from './skills/skill-key.js'
+export { SkillsService, type SkillsServiceInit, skillsService } from './skills/skills-service.js'
+export type {
+  FindOptions,
+  JobContext,
+  RankCandidates,
+  SkillCandidate,
+  SkillDefinition,
+  SkillHandler,
+  SkillLimits,
+  SkillResult,
+} from './skills/types.js'
+export { FrameStream, type FrameCodec } from './stream/frame-stream.js'
+export {
+  FrameTimeoutError,
+  FrameTooLargeError,
+  MalformedFrameError,
+  StreamEndedError,
+  TooManyFramesError,
+} from './stream/errors.js'
+export { RateLimiter } from './stream/rate-limiter.js'

@@ -1,0 +1,33 @@
+/** Constants of the payment channel protocol (`/bazaar/pay/1.0.0`). */
+
+export const PAY_PROTOCOL = '/bazaar/pay/1.0.0'
+
+/** Largest pay frame accepted, in bytes (an update carries its open locks). */
+export const DEFAULT_MAX_PAY_FRAME_BYTES = 64 * 1024
+
+/** Milliseconds to wait for an ack, an open confirmation or a re-establish answer. */
+export const DEFAULT_PAY_TIMEOUT_MS = 10_000
+
+/** Milliseconds a payee waits for a locked update named by a Pay frame to arrive and be accepted. */
+export const DEFAULT_AWAIT_LOCK_TIMEOUT_MS = 10_000
+
+/** Deposit of a lazily opened channel when the first hire needs less, base units. */
+export const DEFAULT_CHANNEL_DEPOSIT = 1_000_000n
+
+/** Seconds a new channel stays open before the payer may refund. */
+export const DEFAULT_CHANNEL_TTL_S = 7n * 24n * 60n * 60n
+
+/** Seconds a unilateral close stays open to challenges and lock claims. */
+export const DEFAULT_DISPUTE_WINDOW_S = 600n
+
+/** A channel closer to expiry than this (seconds) is not used for new jobs. */
+export const MIN_CHANNEL_REMAINING_S = 3600n
+
+/** Inbound pay streams per connection (one per channel; a peer rarely has many). */
+export const DEFAULT_PAY_MAX_INBOUND_STREAMS = 16
+
+/** Outbound pay streams per connection. */
+export const DEFAULT_PAY_MAX_OUTBOUND_STREAMS = 16
+
+/** Frames a peer may queue unread on a pay stream before it is reset. */
+export const MAX_QUEUED_PAY_FRAMES = 64

@@ -1,0 +1,117 @@
+/**
+ * The payee's end of a pay stream: accepts the channel open (or re-establishes an existing
+ * channel), then verifies, persists and acknowledges each update in order through the wallet.
+ * A rejected update is answered with the channel rule's code and leaves the channel unchanged.
+ */
+import {
+  bytesEqual,
+  type ChannelUpdate,
+  ChannelOpenBody,
+  type ErrorCode,
+  errorCodeOf,
+  errorCodeValue,
+  type PayFrame,
+} from '@bazaar/protocol'
+import type { Logger, PeerId } from '@libp2p/interface'
+import { peerKeyOf } from '../identity.js'
+import type { FrameStream } from '../stream/frame-stream.js'
+import { PayStreamError } from './errors.js'
+import type { WalletChannels } from './wallet-api.js'
+
+export interface PayeeStreamDeps {
+  channels: WalletChannels
+  log: Logger
+  timeoutMs: number
+  /** Called after each accepted (persisted and acked) update. */
+  onAccepted(peer: PeerId, update: ChannelUpdate, previous: ChannelUpdate | undefined): void
+  /** Called once the channel is open or re-established on this stream. */
+  onChannel(peer: PeerId, channelId: Uint8Array): void
+}
+
+export async function handlePayStream(
+  deps: PayeeStreamDeps,
+  frames: FrameStream<PayFrame>,
+  peer: PeerId,
+): Promise<void> {
+  const peerKey = peerKeyOf(peer)
+  let channelId: Uint8Array | undefined
+  try {
+    if (peerKey === undefined) throw new PayStreamError('payer peer id has no Ed25519 key')
+    const first = await frames.next({ timeoutMs: deps.timeoutMs })
+    if (first.open !== undefined) {
+      const body = ChannelOpenBody.decode(first.open.body)
+      if (!bytesEqual(body.payerKey, peerKey)) throw codeError('NOT_PARTY', 'open is not from its payer')
+      await deps.channels.acceptOpen(first.open)
+      channelId = body.channelId
+    } else if (first.reestablish !== undefined) {
+      const record = deps.channels.get(first.reestablish.channelId)
+      if (record === undefined) throw codeError('CHANNEL_UNKNOWN', 'unknown channel')
+      if (record.role !== 'payee' || !bytesEqual(record.remotePeerKey, peerKey)) {
+        throw codeError('NOT_PARTY', 'not a party to this channel')
+      }
+      channelId = record.channelId
+      await deps.channels.handleReestablish(first.reestablish)
+    } else {
+      throw codeError('UNEXPECTED_MESSAGE', 'expected open or reestablish')
+    }
+    await frames.send({ reestablish: deps.channels.reestablishInfo(channelId) })
+    deps.onChannel(peer, channelId)
+
+    for (;;) {
+      const frame = await frames.next({ timeoutMs: 2 ** 31 - 1 })
+      if (frame.update !== undefined) {
+        const update = frame.update
+        if (!bytesEqual(update.channelId, channelId)) {
+          await sendError(frames, channelId, update.sequence, 'NOT_PARTY', 'update for another channel')
+          continue
+        }
+        const previous = deps.channels.get(channelId)?.latest
+        try {
+          const ack = await deps.channels.receiveUpdate(update)
+          await frames.send({ ack })
+          deps.onAccepted(peer, update, previous)
+        } catch (err) {
+          deps.log('update %d rejected: %s', update.sequence, (err as Error).message)
+          await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)
+        }
+      } else if (frame.reestablish !== undefined) {
+        await deps.channels.handleReestablish(frame.reestablish)
+        await frames.send({ reestablish: deps.channels.reestablishInfo(channelId) })
+      } else {
+        throw codeError('UNEXPECTED_MESSAGE', 'unexpected pay frame')
+      }
+    }
+  } catch (err) {
+    const error = err as Error & { errorCode?: ErrorCode }
+    if (error.name !== 'StreamEndedError') {
+      deps.log('pay stream from %p ended: %s', peer, error.message)
+      if (!frames.done) {
+        await sendError(frames, channelId ?? new Uint8Array(0), 0n, errorCodeOf(error), error.message).catch(
+          () => {},
+        )
+      }
+    }
+    frames.abort(error)
+  }
+}
+
+function codeError(code: string, message: string): Error {
+  return Object.assign(new PayStreamError(message), { errorCode: code as ErrorCode })
+}
+
+async function sendError(
+  frames: FrameStream<PayFrame>,
+  channelId: Uint8Array,
+  sequence: bigint,
+  code: ErrorCode | string,
+  message: string,
+): Promise<void> {
+  await frames.send({
+    error: {
+      channelId: new Uint8Array(channelId),
+      code: errorCodeValue(code as ErrorCode),
+      message,
+      sequence,
+    },
+  })
+}

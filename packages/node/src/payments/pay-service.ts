@@ -1,0 +1,424 @@
+/**
+ * The pay service (`/bazaar/pay/1.0.0`): one ordered stream per channel carrying PayFrames. As
+ * payer it opens channels lazily on a first hire, locks job payments and folds them once the key
+ * is revealed; as payee it accepts updates through the wallet and tells the job protocol when a
+ * Pay frame's locked update has been acknowledged. Implements `Payments` for the job service.
+ */
+import { bytesEqual, type ChannelUpdate, keccak256, PayFrame, type PaymentTerms } from '@bazaar/protocol'
+import type {
+  AbortOptions,
+  ComponentLogger,
+  Connection,
+  Logger,
+  PeerId,
+  Startable,
+  Stream,
+} from '@libp2p/interface'
+import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
+import type { BazaarEvents } from '../events.js'
+import { peerKeyOf } from '../identity.js'
+import { hex } from '../jobs/job-context.js'
+import { FrameStream } from '../stream/frame-stream.js'
+import {
+  DEFAULT_AWAIT_LOCK_TIMEOUT_MS,
+  DEFAULT_CHANNEL_DEPOSIT,
+  DEFAULT_CHANNEL_TTL_S,
+  DEFAULT_DISPUTE_WINDOW_S,
+  DEFAULT_MAX_PAY_FRAME_BYTES,
+  DEFAULT_PAY_MAX_INBOUND_STREAMS,
+  DEFAULT_PAY_MAX_OUTBOUND_STREAMS,
+  DEFAULT_PAY_TIMEOUT_MS,
+  MAX_QUEUED_PAY_FRAMES,
+  MIN_CHANNEL_REMAINING_S,
+  PAY_PROTOCOL,
+} from './constants.js'
+import { LockNotFoundError, NoCompatibleTermsError } from './errors.js'
+import { handlePayStream } from './handle-pay-stream.js'
+import { PayerSession } from './payer-session.js'
+import type { LockedUpdate, LockRequest, Payments } from './types.js'
+import type { WalletLike } from './wallet-api.js'
+
+export interface PayServiceInit {
+  wallet: WalletLike
+  events: BazaarEvents
+  /** Deposit of a lazily opened channel (at least the first job's budget), base units. */
+  deposit?: bigint
+  /** Seconds a new channel lives. */
+  channelTtlS?: bigint
+  /** Seconds of the dispute window of new channels. */
+  disputeWindowS?: bigint
+  timeoutMs?: number
+  awaitLockTimeoutMs?: number
+  maxFrameBytes?: number
+  maxInboundStreams?: number
+  maxOutboundStreams?: number
+}
+
+export interface PayServiceComponents {
+  registrar: Registrar
+  connectionManager: ConnectionManager
+  logger: ComponentLogger
+}
+
+interface LockWaiter {
+  request: LockRequest & LockedUpdate
+  resolve(): void
+  reject(err: Error): void
+}
+
+export class PayService implements Payments, Startable {
+  private readonly log: Logger
+  private readonly sessions = new Map<string, PayerSession>()
+  private readonly connecting = new Map<string, Promise<PayerSession>>()
+  private readonly opening = new Map<string, Promise<Uint8Array>>()
+  private readonly waiters = new Map<string, Set<LockWaiter>>()
+  private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  private started = false
+
+  constructor(
+    private readonly components: PayServiceComponents,
+    private readonly init: PayServiceInit,
+  ) {
+    this.log = components.logger.forComponent('bazaar:pay')
+  }
+
+  readonly [Symbol.toStringTag] = '@bazaar/pay'
+
+  async start(): Promise<void> {
+    await this.components.registrar.handle(
+      PAY_PROTOCOL,
+      (stream, connection) => this.onStream(stream, connection),
+      {
+        maxInboundStreams: this.init.maxInboundStreams ?? DEFAULT_PAY_MAX_INBOUND_STREAMS,
+        maxOutboundStreams: this.init.maxOutboundStreams ?? DEFAULT_PAY_MAX_OUTBOUND_STREAMS,
+      },
+    )
+    this.started = true
+  }
+
+  async stop(): Promise<void> {
+    await this.components.registrar.unhandle(PAY_PROTOCOL)
+    for (const timer of this.timers) clearTimeout(timer)
+    for (const session of this.sessions.values()) session.close(new Error('node stopping'))
+    this.sessions.clear()
+    this.started = false
+  }
+
+  isStarted(): boolean {
+    return this.started
+  }
+
+  terms(): PaymentTerms[] {
+    const { wallet } = this.init
+    return [
+      {
+        chainId: wallet.settlement.chainId,
+        contract: new Uint8Array(wallet.settlement.contract),
+        payeeAddress: new Uint8Array(wallet.settlementKey.address),
+      },
+    ]
+  }
+
+  // Payer side
+
+  async ensureChannel(
+    peer: PeerId,
+    terms: PaymentTerms[],
+    amount: bigint,
+    options: AbortOptions = {},
+  ): Promise<Uint8Array> {
+    const key = peer.toString()
+    const inFlight = this.opening.get(key)
+    if (inFlight !== undefined) await inFlight.catch(() => {})
+    const existing = this.usableChannel(peer, amount)
+    if (existing !== undefined) {
+      await this.session(peer, existing, options)
+      return existing
+    }
+    const opening = this.openChannel(peer, terms, amount, options)
+    this.opening.set(key, opening)
+    try {
+      return await opening
+    } finally {
+      if (this.opening.get(key) === opening) this.opening.delete(key)
+    }
+  }
+
+  async lock(request: LockRequest, options: AbortOptions = {}): Promise<LockedUpdate> {
+    const session = await this.session(request.peer, request.channelId, options)
+    const ack = await session.serial(async () => {
+      const update = await this.init.wallet.channels.createUpdate(request.channelId, {
+        lock: { hash: request.hash, amount: request.amount, expiry: request.expiry, jobId: request.jobId },
+        jobId: request.jobId,
+      })
+      return session.send(update, options.signal)
+    })
+    this.init.events.emitPayment({
+      channelId: hex(request.channelId),
+      peer: request.peer,
+      direction: 'outbound',
+      kind: 'lock',
+      amount: request.amount,
+      jobId: hex(request.jobId),
+    })
+    return { channelId: request.channelId, sequence: ack.sequence, stateHash: ack.stateHash }
+  }
+
+  async fold(
+    peer: PeerId,
+    channelId: Uint8Array,
+    preimage: Uint8Array,
+    options: AbortOptions = {},
+  ): Promise<void> {
+    const { channels } = this.init.wallet
+    channels.recordPreimage(channelId, preimage)
+    const hash = keccak256(preimage)
+    const lock = channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
+    const session = await this.session(peer, channelId, options)
+    await session.serial(async () => {
+      const update = await channels.createUpdate(channelId, {
+        fold: hash,
+        ...(lock ? { jobId: lock.jobId } : {}),
+      })
+      return session.send(update, options.signal)
+    })
+    this.init.events.emitPayment({
+      channelId: hex(channelId),
+      peer,
+      direction: 'outbound',
+      kind: 'fold',
+      amount: lock?.amount ?? 0n,
+      ...(lock ? { jobId: hex(lock.jobId) } : {}),
+    })
+  }
+
+  async abandon(peer: PeerId, channelId: Uint8Array, hash: Uint8Array): Promise<void> {
+    const lock = this.init.wallet.channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
+    if (lock === undefined) return
+    // After its expiry the lock can no longer be claimed: drop it so its amount is spendable again.
+    const delayMs = Math.max(0, Number(lock.expiry) * 1000 - Date.now() + 1_000)
+    const timer = setTimeout(() => {
+      this.timers.delete(timer)
+      void this.session(peer, channelId)
+        .then((session) =>
+          session.serial(async () =>
+            session.send(await this.init.wallet.channels.createUpdate(channelId, { unlock: hash })),
+          ),
+        )
+        .catch((err: Error) => this.log('unlock of an expired lock failed: %s', err.message))
+    }, delayMs)
+    timer.unref?.()
+    this.timers.add(timer)
+  }
+
+  // Payee side
+
+  hasChannel(peer: PeerId, channelId: Uint8Array): boolean {
+    const record = channelId.byteLength === 32 ? this.init.wallet.channels.get(channelId) : undefined
+    const peerKey = peerKeyOf(peer)
+    return (
+      record !== undefined &&
+      record.role === 'payee' &&
+      record.status === 'open' &&
+      peerKey !== undefined &&
+      bytesEqual(record.remotePeerKey, peerKey)
+    )
+  }
+
+  awaitLocked(request: LockRequest & LockedUpdate, options: AbortOptions = {}): Promise<void> {
+    const found = this.checkLocked(request)
+    if (found === true) return Promise.resolve()
+    if (found instanceof Error) return Promise.reject(found)
+    const { promise, resolve, reject } = Promise.withResolvers<void>()
+    const key = hex(request.channelId)
+    const set = this.waiters.get(key) ?? new Set<LockWaiter>()
+    this.waiters.set(key, set)
+    const signal = AbortSignal.any([
+      AbortSignal.timeout(this.init.awaitLockTimeoutMs ?? DEFAULT_AWAIT_LOCK_TIMEOUT_MS),
+      ...(options.signal ? [options.signal] : []),
+    ])
+    const waiter: LockWaiter = {
+      request,
+      resolve: () => done(resolve),
+      reject: (err) => done(() => reject(err)),
+    }
+    const onAbort = (): void => waiter.reject(new LockNotFoundError('locked update not accepted in time'))
+    const done = (settle: () => void): void => {
+      set.delete(waiter)
+      signal.removeEventListener('abort', onAbort)
+      settle()
+    }
+    signal.addEventListener('abort', onAbort, { once: true })
+    set.add(waiter)
+    return promise
+  }
+
+  async revealed(_peer: PeerId, channelId: Uint8Array, preimage: Uint8Array): Promise<void> {
+    await this.init.wallet.channels.revealPreimage(channelId, preimage)
+  }
+
+  /** true: accepted with the lock; Error: accepted without it; undefined: not accepted yet. */
+  private checkLocked(request: LockRequest & LockedUpdate): true | Error | undefined {
+    const { channels } = this.init.wallet
+    const record = channels.get(request.channelId)
+    if (record === undefined || record.latest === undefined || record.latest.sequence < request.sequence)
+      return undefined
+    const entry = channels.history(request.channelId).find((h) => h.update.sequence === request.sequence)
+    if (entry === undefined || !bytesEqual(entry.stateHash, request.stateHash)) {
+      return new LockNotFoundError('the named update is not the one accepted')
+    }
+    const lock = entry.update.locks.find((l) => bytesEqual(l.hash, request.hash))
+    if (
+      lock === undefined ||
+      lock.amount < request.amount ||
+      lock.expiry < request.expiry ||
+      !bytesEqual(lock.jobId, request.jobId)
+    ) {
+      return new LockNotFoundError('the update does not carry the expected lock')
+    }
+    return true
+  }
+
+  private onAccepted(peer: PeerId, update: ChannelUpdate, previous: ChannelUpdate | undefined): void {
+    const paid = update.cumulativePaid - (previous?.cumulativePaid ?? 0n)
+    const locked = update.lockedTotal - (previous?.lockedTotal ?? 0n)
+    const detail = {
+      channelId: hex(update.channelId),
+      peer,
+      direction: 'inbound' as const,
+      jobId: hex(update.jobId),
+    }
+    if (paid > 0n) this.init.events.emitPayment({ ...detail, kind: 'fold', amount: paid })
+    else if (locked > 0n) this.init.events.emitPayment({ ...detail, kind: 'lock', amount: locked })
+    const set = this.waiters.get(hex(update.channelId))
+    if (set === undefined) return
+    for (const waiter of [...set]) {
+      const found = this.checkLocked(waiter.request)
+      if (found === true) waiter.resolve()
+      else if (found instanceof Error) waiter.reject(found)
+    }
+  }
+
+  private usableChannel(peer: PeerId, amount: bigint): Uint8Array | undefined {
+    const peerKey = peerKeyOf(peer)
+    if (peerKey === undefined) return undefined
+    const { channels, settlement } = this.init.wallet
+    const nowS = BigInt(Math.floor(Date.now() / 1000))
+    for (const record of channels.byPeer(peerKey)) {
+      if (record.role !== 'payer' || record.status !== 'open') continue
+      if (record.chainId !== settlement.chainId || !bytesEqual(record.contract, settlement.contract)) continue
+      if (record.expiry - nowS < MIN_CHANNEL_REMAINING_S) continue
+      if (channels.balance(record.channelId).available >= amount) return record.channelId
+    }
+    return undefined
+  }
+
+  private async openChannel(
+    peer: PeerId,
+    terms: PaymentTerms[],
+    amount: bigint,
+    options: AbortOptions,
+  ): Promise<Uint8Array> {
+    const { wallet } = this.init
+    const peerKey = peerKeyOf(peer)
+    const match = terms.find(
+      (t) => t.chainId === wallet.settlement.chainId && bytesEqual(t.contract, wallet.settlement.contract),
+    )
+    if (peerKey === undefined || match === undefined) {
+      throw new NoCompatibleTermsError(`${peer} accepts no payment on this node's settlement network`)
+    }
+    const deposit = this.init.deposit ?? DEFAULT_CHANNEL_DEPOSIT
+    const { channelId, open } = await wallet.channels.open({
+      peerKey,
+      payeeAddress: match.payeeAddress,
+      deposit: deposit > amount ? deposit : amount,
+      ttl: this.init.channelTtlS ?? DEFAULT_CHANNEL_TTL_S,
+      disputeWindow: this.init.disputeWindowS ?? DEFAULT_DISPUTE_WINDOW_S,
+    })
+    await this.connect(peer, channelId, { open }, options)
+    this.init.events.emitPayment({
+      channelId: hex(channelId),
+      peer,
+      direction: 'outbound',
+      kind: 'open',
+      amount: deposit > amount ? deposit : amount,
+    })
+    return channelId
+  }
+
+  /** The open session of a channel, reconnecting (with re-establish) when its stream is gone. */
+  private async session(
+    peer: PeerId,
+    channelId: Uint8Array,
+    options: AbortOptions = {},
+  ): Promise<PayerSession> {
+    const key = hex(channelId)
+    const current = this.sessions.get(key)
+    if (current?.open === true) return current
+    const pending = this.connecting.get(key)
+    if (pending !== undefined) return pending
+    const reestablish = this.init.wallet.channels.reestablishInfo(channelId)
+    return this.connect(peer, channelId, { reestablish }, options)
+  }
+
+  private async connect(
+    peer: PeerId,
+    channelId: Uint8Array,
+    first: PayFrame,
+    options: AbortOptions,
+  ): Promise<PayerSession> {
+    const key = hex(channelId)
+    const timeoutMs = this.init.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS
+    const connecting = (async () => {
+      const signal = AbortSignal.any([
+        AbortSignal.timeout(timeoutMs),
+        ...(options.signal ? [options.signal] : []),
+      ])
+      const stream = await this.components.connectionManager.openStream(peer, PAY_PROTOCOL, { signal })
+      const frames = new FrameStream(stream, PayFrame, {
+        maxFrameBytes: this.init.maxFrameBytes ?? DEFAULT_MAX_PAY_FRAME_BYTES,
+        maxQueuedFrames: MAX_QUEUED_PAY_FRAMES,
+      })
+      const session = new PayerSession(channelId, frames, this.init.wallet.channels, timeoutMs, this.log)
+      try {
+        await session.handshake(first, signal)
+      } catch (err) {
+        session.close(err as Error)
+        throw err
+      }
+      this.sessions.get(key)?.close(new Error('replaced'))
+      this.sessions.set(key, session)
+      return session
+    })()
+    this.connecting.set(key, connecting)
+    try {
+      return await connecting
+    } finally {
+      this.connecting.delete(key)
+    }
+  }
+
+  private onStream(stream: Stream, connection: Connection): void {
+    const frames = new FrameStream(stream, PayFrame, {
+      maxFrameBytes: this.init.maxFrameBytes ?? DEFAULT_MAX_PAY_FRAME_BYTES,
+      maxQueuedFrames: MAX_QUEUED_PAY_FRAMES,
+    })
+    void handlePayStream(
+      {
+        channels: this.init.wallet.channels,
+        log: this.log,
+        timeoutMs: this.init.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS,
+        onAccepted: (peer, update, previous) => this.onAccepted(peer, update, previous),
+        onChannel: (peer, channelId) =>
+          this.log('channel %s with %p ready', hex(channelId).slice(0, 16), peer),
+      },
+      frames,
+      connection.remotePeer,
+    )
+  }
+}
+
+/** libp2p service factory for payments; `createBazaarNode` composes it when given a wallet. */
+export function payService(init: PayServiceInit): (components: PayServiceComponents) => PayService {
+  return (components) => new PayService(components, init)
+}

@@ -1,0 +1,130 @@
+/**
+ * The payer's end of one channel's pay stream: sends updates in order and resolves each with
+ * the payee's ack; re-establishes on (re)connect so a payee that missed updates gets them again.
+ */
+import { type ChannelAck, type ChannelUpdate, errorCodeFromValue, type PayFrame } from '@bazaar/protocol'
+import type { Logger } from '@libp2p/interface'
+import { ChannelRejectedError } from '../jobs/errors.js'
+import type { FrameStream } from '../stream/frame-stream.js'
+import { PayStreamError } from './errors.js'
+import type { WalletChannels } from './wallet-api.js'
+
+interface Pending {
+  resolve(ack: ChannelAck): void
+  reject(err: Error): void
+}
+
+export class PayerSession {
+  private readonly pending = new Map<bigint, Pending>()
+  private closedWith: Error | undefined
+  /** Serialises update creation and sending on this channel. */
+  private tail: Promise<unknown> = Promise.resolve()
+
+  constructor(
+    readonly channelId: Uint8Array,
+    private readonly frames: FrameStream<PayFrame>,
+    private readonly channels: WalletChannels,
+    private readonly timeoutMs: number,
+    private readonly log: Logger,
+  ) {}
+
+  get open(): boolean {
+    return this.closedWith === undefined && !this.frames.done
+  }
+
+  /**
+   * Sends the first frame (open or reestablish), waits for the payee's reestablish, resends what
+   * it missed, then keeps reading acks in the background.
+   */
+  async handshake(first: PayFrame, signal?: AbortSignal): Promise<void> {
+    await this.frames.send(first, signal)
+    const answer = await this.frames.next({ timeoutMs: this.timeoutMs, signal })
+    if (answer.error !== undefined) {
+      const code = errorCodeFromValue(answer.error.code)
+      throw new ChannelRejectedError(code, answer.error.message || `payee refused the channel: ${code}`)
+    }
+    if (answer.reestablish === undefined) throw new PayStreamError('expected reestablish from the payee')
+    const result = await this.channels.handleReestablish(answer.reestablish)
+    void this.readLoop()
+    if (result.status === 'resend') {
+      for (const update of result.updates) {
+        void this.send(update).catch((err: Error) => this.log('resend failed: %s', err.message))
+      }
+    }
+  }
+
+  /** Runs `fn` after every earlier call on this channel finished (one update at a time). */
+  serial<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.tail.then(fn, fn)
+    this.tail = run.catch(() => {})
+    return run
+  }
+
+  /** Sends a signed update; resolves with the payee's ack (already checked by the wallet). */
+  async send(update: ChannelUpdate, signal?: AbortSignal): Promise<ChannelAck> {
+    if (this.closedWith !== undefined) throw this.closedWith
+    const { promise, resolve, reject } = Promise.withResolvers<ChannelAck>()
+    const timer = setTimeout(
+      () => reject(new PayStreamError(`no ack for sequence ${update.sequence} within ${this.timeoutMs} ms`)),
+      this.timeoutMs,
+    )
+    this.pending.set(update.sequence, {
+      resolve: (ack) => {
+        clearTimeout(timer)
+        resolve(ack)
+      },
+      reject: (err) => {
+        clearTimeout(timer)
+        reject(err)
+      },
+    })
+    try {
+      await this.frames.send({ update }, signal)
+      return await promise
+    } finally {
+      clearTimeout(timer)
+      this.pending.delete(update.sequence)
+    }
+  }
+
+  close(err: Error): void {
+    if (this.closedWith !== undefined) return
+    this.closedWith = err
+    for (const p of this.pending.values()) p.reject(err)
+    this.pending.clear()
+    this.frames.abort(err)
+  }
+
+  private async readLoop(): Promise<void> {
+    try {
+      for (;;) {
+        const frame = await this.frames.next({ timeoutMs: 2 ** 31 - 1 })
+        if (frame.ack !== undefined) {
+          const pending = this.pending.get(frame.ack.sequence)
+          try {
+            await this.channels.receiveAck(frame.ack)
+            pending?.resolve(frame.ack)
+          } catch (err) {
+            pending?.reject(err as Error)
+          }
+        } else if (frame.error !== undefined) {
+          const code = errorCodeFromValue(frame.error.code)
+          const pending = this.pending.get(frame.error.sequence)
+          const error = new ChannelRejectedError(
+            code,
+            frame.error.message || `payee rejected the update: ${code}`,
+          )
+          if (pending === undefined) this.log('payee error %s on channel', code)
+          pending?.reject(error)
+        } else if (frame.reestablish !== undefined) {
+          const result = await this.channels.handleReestablish(frame.reestablish)
+          if (result.status === 'resend') for (const u of result.updates) void this.send(u).catch(() => {})
+        } else {
+          throw new PayStreamError('unexpected frame from the payee')
+        }
+      }
+    } catch (err) {
+      this.close(new PayStreamError('pay stream ended', { cause: err }))
+    }
+  }
+}

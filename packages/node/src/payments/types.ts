@@ -1,0 +1,65 @@
+/**
+ * The narrow interface the job protocol needs from payments. The pay service implements it over
+ * `/bazaar/pay/1.0.0` with the wallet's channels; the job code knows nothing else about money.
+ */
+import type { PaymentTerms } from '@bazaar/protocol'
+import type { AbortOptions, PeerId } from '@libp2p/interface'
+
+/** A hash lock the client places for one job. */
+export interface LockRequest {
+  peer: PeerId
+  channelId: Uint8Array
+  amount: bigint
+  /** keccak256 of the delivery key (32 bytes). */
+  hash: Uint8Array
+  /** Unix seconds. */
+  expiry: bigint
+  jobId: Uint8Array
+}
+
+/** The acknowledged channel update that carries a lock. */
+export interface LockedUpdate {
+  channelId: Uint8Array
+  sequence: bigint
+  /** EIP-712 digest of the update. */
+  stateHash: Uint8Array
+}
+
+/** Client (payer) side. */
+export interface PayerPayments {
+  /**
+   * Returns the id of an open channel to `peer` that can carry `amount` more, opening one (or
+   * topping up) through settlement if needed. `terms` come from the worker's card.
+   */
+  ensureChannel(
+    peer: PeerId,
+    terms: PaymentTerms[],
+    amount: bigint,
+    options?: AbortOptions,
+  ): Promise<Uint8Array>
+  /** Sends a locked update and resolves once the payee acknowledged it. */
+  lock(request: LockRequest, options?: AbortOptions): Promise<LockedUpdate>
+  /** Folds a revealed lock into the cumulative amount paid (sent at once on the pay stream). */
+  fold(peer: PeerId, channelId: Uint8Array, preimage: Uint8Array, options?: AbortOptions): Promise<void>
+  /** Gives up a lock whose key will never come (the lock expires; nothing more is paid). */
+  abandon(peer: PeerId, channelId: Uint8Array, hash: Uint8Array): Promise<void>
+}
+
+/** Worker (payee) side. */
+export interface PayeePayments {
+  /** True when an open channel `channelId` from `peer` to this node is known. */
+  hasChannel(peer: PeerId, channelId: Uint8Array): boolean
+  /**
+   * Resolves once the payee has verified, persisted and acknowledged the update `sequence` of
+   * `channelId` and it carries the expected lock; rejects with a typed error otherwise.
+   */
+  awaitLocked(request: LockRequest & LockedUpdate, options?: AbortOptions): Promise<void>
+  /** Records the key revealed for a lock so it can be claimed at settlement if never folded. */
+  revealed(peer: PeerId, channelId: Uint8Array, preimage: Uint8Array): Promise<void>
+}
+
+/** Everything a node pays and gets paid with. */
+export interface Payments extends PayerPayments, PayeePayments {
+  /** How this node accepts payment (published in its card). */
+  terms(): PaymentTerms[]
+}
