@@ -1,0 +1,362 @@
+/**
+ * The channel state machine of one node, payer and payee side. The working set lives in memory;
+ * every change is written through the store's group commit and the call resolves only after its
+ * commit: a payer's update is durable before it can be sent (a crash never reuses a sequence), a
+ * payee's acceptance is durable before its ack is signed. State advances synchronously before
+ * the commit, so many updates can be in flight on one channel and share one fsync.
+ */
+import { randomBytes } from 'node:crypto'
+import {
+  bytesEqual,
+  channelIdOf,
+  keccak256,
+  type PeerKeyPair,
+  type SettlementDomain,
+  type SettlementKeyPair,
+} from '@bazaar/protocol'
+import type { Settlement } from '../settlement/types.js'
+import { hex } from '../store/records.js'
+import type { WalletStore } from '../store/wallet-store.js'
+import { signAck, signOpen, signUpdateState, verifyAck, verifyOpen } from './codec.js'
+import {
+  BadUpdateSignatureError,
+  ChannelExpiredError,
+  ChannelUnknownError,
+  LockInvalidError,
+  NotPartyChannelError,
+  OpenMismatchError,
+  WrongNetworkError,
+} from './errors.js'
+import { DEFAULT_MAX_LOCKS, nextState, validateUpdate } from './rules.js'
+import type {
+  ChannelAck,
+  ChannelBalance,
+  ChannelOpen,
+  ChannelRecord,
+  ChannelRole,
+  SignedUpdate,
+  UpdateRecord,
+  UpdateRequest,
+} from './types.js'
+
+/** Events a wallet dispatches (CustomEvent `detail`). */
+export interface WalletEvents {
+  'channel-opened': { channelId: Uint8Array; role: ChannelRole; remotePeerKey: Uint8Array; capacity: bigint }
+  'update-created': { channelId: Uint8Array; update: SignedUpdate }
+  'update-accepted': { channelId: Uint8Array; update: SignedUpdate; stateHash: Uint8Array }
+  'ack-received': { channelId: Uint8Array; sequence: bigint }
+  'lock-revealed': { channelId: Uint8Array; hash: Uint8Array; preimage: Uint8Array }
+  'channel-closing': { channelId: Uint8Array; sequence: bigint; by: Uint8Array }
+  'channel-closed': { channelId: Uint8Array; toPayee: bigint; toPayer: bigint }
+}
+
+export type Emit = <K extends keyof WalletEvents>(type: K, detail: WalletEvents[K]) => void
+
+export interface ChannelsInit {
+  store: WalletStore
+  settlement: Settlement
+  peerKey: PeerKeyPair
+  settlementKey: SettlementKeyPair
+  emit: Emit
+  /** Unix seconds used for expiry checks (default: the system clock). */
+  clock?: () => bigint
+  maxLocks?: number
+}
+
+/** What a payer asks for when it opens a channel. */
+export interface OpenRequest {
+  /** The payee's 32-byte Ed25519 peer key. */
+  peerKey: Uint8Array
+  /** The payee's 20-byte settlement address. */
+  payeeAddress: Uint8Array
+  deposit: bigint
+  /** Unix seconds; default now + `ttl`. */
+  expiry?: bigint
+  /** Seconds from now when `expiry` is absent (default 7 days). */
+  ttl?: bigint
+  /** Default 1 hour. */
+  disputeWindow?: bigint
+  /** 20 zero bytes (default) for the native coin. */
+  token?: Uint8Array
+  nonce?: bigint
+}
+
+export class Channels {
+  protected readonly records = new Map<string, ChannelRecord>()
+  protected readonly preimages = new Map<string, Uint8Array>()
+  readonly domain: SettlementDomain
+  protected readonly clock: () => bigint
+  protected readonly maxLocks: number
+
+  constructor(protected readonly init: ChannelsInit) {
+    this.domain = { chainId: init.settlement.chainId, contract: init.settlement.contract }
+    this.clock = init.clock ?? (() => BigInt(Math.floor(Date.now() / 1000)))
+    this.maxLocks = init.maxLocks ?? DEFAULT_MAX_LOCKS
+    for (const r of init.store.channels()) this.records.set(hex(r.channelId), r)
+    for (const p of init.store.preimages()) this.preimages.set(hex(p.hash), p.preimage)
+  }
+
+  protected record(channelId: Uint8Array, role?: ChannelRole): ChannelRecord {
+    const r = this.records.get(hex(channelId))
+    if (r === undefined) throw new ChannelUnknownError(channelId)
+    if (role !== undefined && r.role !== role) {
+      throw new NotPartyChannelError(channelId, `this node is the ${r.role} of this channel, not the ${role}`)
+    }
+    return r
+  }
+
+  /** Replaces a record in memory at once and resolves when it is committed. */
+  protected put(next: ChannelRecord): Promise<void> {
+    this.records.set(hex(next.channelId), next)
+    return this.init.store.putChannel(next)
+  }
+
+  /** Payer: opens and funds a channel through the settlement layer, returns the signed open to send. */
+  async open(req: OpenRequest): Promise<{ channelId: Uint8Array; open: ChannelOpen }> {
+    const { settlement, settlementKey, peerKey } = this.init
+    const now = await settlement.now()
+    const params = {
+      payee: req.payeeAddress,
+      token: req.token ?? new Uint8Array(20),
+      deposit: req.deposit,
+      expiry: req.expiry ?? now + (req.ttl ?? 7n * 86_400n),
+      disputeWindow: req.disputeWindow ?? 3_600n,
+      nonce: req.nonce ?? randomBytes(8).readBigUInt64BE() >> 1n,
+    }
+    const channelId = channelIdOf({ ...this.domain, payer: settlementKey.address, ...params })
+    const open = signOpen(
+      {
+        version: 1,
+        chainId: this.domain.chainId,
+        contract: this.domain.contract,
+        payerKey: peerKey.publicKey,
+        payeeKey: req.peerKey,
+        payerAddress: settlementKey.address,
+        payeeAddress: req.payeeAddress,
+        token: params.token,
+        capacity: params.deposit,
+        expiry: params.expiry,
+        nonce: params.nonce,
+        channelId,
+        disputeWindow: Number(params.disputeWindow),
+        issuedAt: BigInt(Date.now()),
+      },
+      peerKey.privateKey,
+    )
+    const record: ChannelRecord = {
+      channelId,
+      role: 'payer',
+      remotePeerKey: req.peerKey,
+      ...this.domain,
+      payer: settlementKey.address,
+      payee: req.payeeAddress,
+      token: params.token,
+      capacity: params.deposit,
+      expiry: params.expiry,
+      disputeWindow: params.disputeWindow,
+      nonce: params.nonce,
+      open,
+      // Recorded before the deposit moves, so a crash in between leaves a trace to recover.
+      status: 'opening',
+      latest: undefined,
+      stateHash: channelId,
+      acked: 0n,
+      behindUntil: 0n,
+      createdAt: Date.now(),
+    }
+    await this.put(record)
+    await settlement.open(params)
+    await this.put({ ...record, status: 'open' })
+    this.init.emit('channel-opened', {
+      channelId,
+      role: 'payer',
+      remotePeerKey: req.peerKey,
+      capacity: params.deposit,
+    })
+    return { channelId, open }
+  }
+
+  /** Payee: checks a received open (binding signature, network, settlement) and records the channel. */
+  async acceptOpen(open: ChannelOpen, from?: Uint8Array): Promise<ChannelRecord> {
+    const f = verifyOpen(open)
+    const { settlement, settlementKey, peerKey } = this.init
+    const id = f.channelId
+    if (!bytesEqual(f.payeeKey, peerKey.publicKey))
+      throw new NotPartyChannelError(id, 'the open names another payee')
+    if (!bytesEqual(f.payeeAddress, settlementKey.address)) {
+      throw new NotPartyChannelError(id, 'the open pays another settlement address')
+    }
+    if (from !== undefined && !bytesEqual(f.payerKey, from)) {
+      throw new NotPartyChannelError(id, 'the open was signed by another peer than the sender')
+    }
+    if (f.chainId !== this.domain.chainId) throw new WrongNetworkError(id, `chain ${f.chainId}`)
+    if (!bytesEqual(f.contract, this.domain.contract))
+      throw new WrongNetworkError(id, 'other settlement contract')
+    const disputeWindow = BigInt(f.disputeWindow)
+    const derived = channelIdOf({
+      ...this.domain,
+      payer: f.payerAddress,
+      payee: f.payeeAddress,
+      token: f.token,
+      expiry: f.expiry,
+      disputeWindow,
+      nonce: f.nonce,
+    })
+    if (!bytesEqual(derived, id)) throw new OpenMismatchError(id, 'channelId')
+    const known = this.records.get(hex(id))
+    if (known !== undefined) {
+      if (known.role === 'payee' && bytesEqual(known.open.body, open.body)) return known
+      throw new OpenMismatchError(id, 'a different open for this channel is known')
+    }
+    const on = await settlement.getChannel(id)
+    if (on === undefined) throw new ChannelUnknownError(id)
+    if (!bytesEqual(on.payer, f.payerAddress)) throw new OpenMismatchError(id, 'payer')
+    if (on.status !== 'open') throw new OpenMismatchError(id, 'status')
+    if (on.deposit < f.capacity) throw new OpenMismatchError(id, 'deposit')
+    if (this.clock() >= f.expiry) throw new ChannelExpiredError(id, f.expiry)
+    const record: ChannelRecord = {
+      channelId: id,
+      role: 'payee',
+      remotePeerKey: f.payerKey,
+      ...this.domain,
+      payer: f.payerAddress,
+      payee: f.payeeAddress,
+      token: f.token,
+      capacity: f.capacity,
+      expiry: f.expiry,
+      disputeWindow,
+      nonce: f.nonce,
+      open: { body: open.body, signature: open.signature },
+      status: 'open',
+      latest: undefined,
+      stateHash: id,
+      acked: 0n,
+      behindUntil: 0n,
+      createdAt: Date.now(),
+    }
+    await this.put(record)
+    this.init.emit('channel-opened', {
+      channelId: id,
+      role: 'payee',
+      remotePeerKey: f.payerKey,
+      capacity: f.capacity,
+    })
+    return record
+  }
+
+  /** Payer: signs the next state and resolves once it is durable; then send it. */
+  async createUpdate(channelId: Uint8Array, req: UpdateRequest): Promise<SignedUpdate> {
+    const ch = this.record(channelId, 'payer')
+    const state = nextState(ch, req, this.clock(), this.maxLocks)
+    const { signature, stateHash } = signUpdateState(this.domain, state, this.init.settlementKey.privateKey)
+    const update: SignedUpdate = { ...state, signature }
+    const row: UpdateRecord = { update, stateHash, ackSignature: undefined, at: Date.now() }
+    await Promise.all([this.init.store.putUpdate(row), this.put({ ...ch, latest: update, stateHash })])
+    this.init.emit('update-created', { channelId, update })
+    return update
+  }
+
+  /** Payer: records the payee's ack (its signature proves the payee holds the state). */
+  async receiveAck(ack: ChannelAck): Promise<void> {
+    const ch = this.record(ack.channelId, 'payer')
+    const hash =
+      ch.latest?.sequence === ack.sequence
+        ? ch.stateHash
+        : this.init.store.update(ack.channelId, ack.sequence)?.stateHash
+    if (hash === undefined || !bytesEqual(hash, ack.stateHash)) {
+      throw new BadUpdateSignatureError(ack.channelId, 'ack (unknown state)', ack.sequence)
+    }
+    if (!verifyAck(ack, ch.remotePeerKey))
+      throw new BadUpdateSignatureError(ack.channelId, 'ack', ack.sequence)
+    if (ack.sequence <= ch.acked) return
+    await this.put({ ...ch, acked: ack.sequence })
+    this.init.emit('ack-received', { channelId: ack.channelId, sequence: ack.sequence })
+  }
+
+  /** Payee: verifies an update, makes it durable, then returns the signed ack to send. */
+  async receiveUpdate(update: SignedUpdate): Promise<ChannelAck> {
+    const ch = this.record(update.channelId, 'payee')
+    const stateHash = validateUpdate(ch, update, this.clock(), this.domain, this.maxLocks)
+    const copy: SignedUpdate = { ...update, locks: update.locks.map((l) => ({ ...l })) }
+    const behindUntil = ch.behindUntil > update.sequence ? ch.behindUntil : 0n
+    const row: UpdateRecord = { update: copy, stateHash, ackSignature: undefined, at: Date.now() }
+    await Promise.all([
+      this.init.store.putUpdate(row),
+      this.put({ ...ch, latest: copy, stateHash, acked: update.sequence, behindUntil }),
+    ])
+    this.init.emit('update-accepted', { channelId: update.channelId, update: copy, stateHash })
+    return signAck(update.channelId, update.sequence, stateHash, this.init.peerKey.privateKey)
+  }
+
+  /**
+   * Records the preimage of a lock of this channel: the payee before revealing it (so it can
+   * claim on chain), the payer when it learns it (so it can fold the lock).
+   */
+  async recordPreimage(channelId: Uint8Array, preimage: Uint8Array): Promise<void> {
+    const ch = this.record(channelId)
+    if (preimage.byteLength !== 32) throw new LockInvalidError(channelId, 'preimage must be 32 bytes')
+    const hash = keccak256(preimage)
+    if (!(ch.latest?.locks ?? []).some((l) => bytesEqual(l.hash, hash))) {
+      throw new LockInvalidError(channelId, 'no lock of this channel has that hash')
+    }
+    if (this.preimages.has(hex(hash))) return
+    this.preimages.set(hex(hash), preimage)
+    await this.init.store.putPreimage({ hash, channelId, preimage })
+    this.init.emit('lock-revealed', { channelId, hash, preimage })
+  }
+
+  /** Payee: records the preimage it is about to reveal (alias of recordPreimage). */
+  revealPreimage(channelId: Uint8Array, preimage: Uint8Array): Promise<void> {
+    return this.recordPreimage(channelId, preimage)
+  }
+
+  /** The preimage of a lock hash, if this node knows it. */
+  preimageOf(hash: Uint8Array): Uint8Array | undefined {
+    return this.preimages.get(hex(hash))
+  }
+
+  /** One channel as this node holds it. */
+  get(channelId: Uint8Array): ChannelRecord | undefined {
+    return this.records.get(hex(channelId))
+  }
+
+  /** Every channel. */
+  list(): ChannelRecord[] {
+    return [...this.records.values()]
+  }
+
+  /** Channels with a peer (its Ed25519 key), optionally of one role. */
+  byPeer(peerKey: Uint8Array, role?: ChannelRole): ChannelRecord[] {
+    return this.list().filter(
+      (r) => bytesEqual(r.remotePeerKey, peerKey) && (role === undefined || r.role === role),
+    )
+  }
+
+  /** Updates of a channel, oldest first. */
+  history(channelId: Uint8Array, from = 1n, to?: bigint): UpdateRecord[] {
+    this.record(channelId)
+    return this.init.store.updates(channelId, from, to)
+  }
+
+  /** Locks outstanding in the latest state, with the preimage when known. */
+  locks(channelId: Uint8Array): Array<{
+    hash: Uint8Array
+    amount: bigint
+    expiry: bigint
+    jobId: Uint8Array
+    preimage: Uint8Array | undefined
+  }> {
+    return (this.record(channelId).latest?.locks ?? []).map((l) => ({
+      ...l,
+      preimage: this.preimageOf(l.hash),
+    }))
+  }
+
+  /** Money in a channel. */
+  balance(channelId: Uint8Array): ChannelBalance {
+    const ch = this.record(channelId)
+    const paid = ch.latest?.cumulativePaid ?? 0n
+    const locked = ch.latest?.lockedTotal ?? 0n
+    return { capacity: ch.capacity, paid, locked, available: ch.capacity - paid - locked }
+  }
+}
