@@ -13,7 +13,7 @@ contract BazaarChannels {
     // ------------------------------------------------------------------ errors
     /// No channel has this id on this contract and chain (also: a state or signature made for
     /// another chain or contract, whose channel id names no channel here).
-    error UnknownChannel(bytes32 channelId);
+    error ChannelNotFound(bytes32 channelId);
     /// A channel with the same parameters (and nonce) was already opened.
     error ChannelExists(bytes32 channelId);
     /// The payee is the zero address or the payer itself.
@@ -37,13 +37,13 @@ contract BazaarChannels {
     /// The channel is not open (it is closing or paid out).
     error ChannelNotOpen(bytes32 channelId);
     /// The channel has not been closed unilaterally (it is open, or paid out).
-    error ChannelNotClosing(bytes32 channelId);
+    error NotClosing(bytes32 channelId);
     /// The channel was already paid out (double withdraw, refund or cooperative close).
     error AlreadyPaidOut(bytes32 channelId);
     /// Too late for this action: a top-up after expiry, or a close once the refund time came.
     error ChannelExpired(uint64 deadline);
     /// The state's sequence is not higher than the stored one (stale or equal).
-    error StaleSequence(uint64 stored, uint64 given);
+    error StaleState(uint64 stored, uint64 given);
     /// The state would lower what the payee is owed.
     error AmountLowered(uint256 stored, uint256 given);
     /// cumulativePaid + lockedTotal (or a cooperative payee amount, with lockedTotal 0) exceeds the deposit.
@@ -62,9 +62,9 @@ contract BazaarChannels {
     /// keccak256(preimage) is not the lock's hash.
     error WrongPreimage();
     /// The lock is not in the closing state's locks root.
-    error InvalidLockProof();
+    error LockNotFound();
     /// This lock was already claimed for this closing state.
-    error LockAlreadyClaimed(bytes32 leaf);
+    error LockClaimed(bytes32 leaf);
     /// Claims would exceed the closing state's lockedTotal.
     error LocksAboveTotal(uint256 claimed, uint256 lockedTotal);
     /// No deferred payment to collect.
@@ -99,7 +99,7 @@ contract BazaarChannels {
         uint256 lockedTotal,
         bytes32 locksRoot
     );
-    event LockClaimed(bytes32 indexed channelId, bytes32 indexed lockHash, uint256 amount, bytes32 preimage);
+    event ChannelLockClaimed(bytes32 indexed channelId, bytes32 indexed lockHash, uint256 amount, bytes32 preimage);
     /// reason: 0 withdraw, 1 refund, 2 cooperative close.
     event ChannelPaidOut(bytes32 indexed channelId, uint256 toPayee, uint256 toPayer, uint8 reason);
     /// A payout the recipient could not receive (reverting receiver, blocked token account) is
@@ -303,7 +303,7 @@ contract BazaarChannels {
         uint256 window = c.disputeWindow;
         uint256 refundableAt = uint256(c.expiry) + window;
         if (block.timestamp >= refundableAt) revert ChannelExpired(uint64(refundableAt));
-        if (s.sequence == 0) revert StaleSequence(0, 0);
+        if (s.sequence == 0) revert StaleState(0, 0);
         _checkAmounts(s, c.deposit);
         _checkSigner(hashUpdate(s), signature, c.payer);
         uint40 deadline = uint40(block.timestamp + window);
@@ -325,11 +325,11 @@ contract BazaarChannels {
     function challenge(State calldata s, bytes calldata signature) external {
         Channel storage c = _existing(s.channelId);
         if (msg.sender != c.payee && msg.sender != c.payer) revert NotParty(msg.sender);
-        if (c.status != CLOSING) revert ChannelNotClosing(s.channelId);
+        if (c.status != CLOSING) revert NotClosing(s.channelId);
         uint40 deadline = c.closeDeadline;
         if (block.timestamp >= deadline) revert WindowOver(deadline);
         uint64 stored = c.sequence;
-        if (s.sequence <= stored) revert StaleSequence(stored, s.sequence);
+        if (s.sequence <= stored) revert StaleState(stored, s.sequence);
         uint256 claimed = c.claimed;
         bool keepClaims = s.locksRoot == c.locksRoot && claimed <= s.lockedTotal;
         uint256 floor = keepClaims ? uint256(c.cumulativePaid) : uint256(c.cumulativePaid) + claimed;
@@ -352,7 +352,7 @@ contract BazaarChannels {
     /// @param proof Sibling hashes from the leaf up (sorted-pair tree; a promoted odd node has none).
     function claimLock(bytes32 channelId, Lock calldata lock, bytes32 preimage, bytes32[] calldata proof) external {
         Channel storage c = _existing(channelId);
-        if (c.status != CLOSING) revert ChannelNotClosing(channelId);
+        if (c.status != CLOSING) revert NotClosing(channelId);
         uint40 deadline = c.closeDeadline;
         if (block.timestamp >= deadline) revert WindowOver(deadline);
         if (block.timestamp >= lock.expiry) revert LockExpired(lock.expiry);
@@ -365,14 +365,14 @@ contract BazaarChannels {
                 ? keccak256(abi.encodePacked(node, sibling))
                 : keccak256(abi.encodePacked(sibling, node));
         }
-        if (node != c.locksRoot) revert InvalidLockProof();
+        if (node != c.locksRoot) revert LockNotFound();
         bytes32 key = _claimKey(channelId, c.claimEpoch, leaf);
-        if (claimedLocks[key]) revert LockAlreadyClaimed(leaf);
+        if (claimedLocks[key]) revert LockClaimed(leaf);
         uint256 claimed = uint256(c.claimed) + lock.amount;
         if (claimed > c.lockedTotal) revert LocksAboveTotal(claimed, c.lockedTotal);
         claimedLocks[key] = true;
         c.claimed = uint96(claimed);
-        emit LockClaimed(channelId, lock.hash, lock.amount, preimage);
+        emit ChannelLockClaimed(channelId, lock.hash, lock.amount, preimage);
     }
 
     /// @notice After the dispute window: the payee gets cumulativePaid + claimed, the payer the
@@ -381,7 +381,7 @@ contract BazaarChannels {
         Channel storage c = _existing(channelId);
         uint8 status = c.status;
         if (status == CLOSED) revert AlreadyPaidOut(channelId);
-        if (status != CLOSING) revert ChannelNotClosing(channelId);
+        if (status != CLOSING) revert NotClosing(channelId);
         uint40 deadline = c.closeDeadline;
         if (block.timestamp < deadline) revert WindowOpen(deadline);
         c.status = CLOSED;
@@ -448,7 +448,7 @@ contract BazaarChannels {
 
     function _existing(bytes32 channelId) internal view returns (Channel storage c) {
         c = channels[channelId];
-        if (c.payer == address(0)) revert UnknownChannel(channelId);
+        if (c.payer == address(0)) revert ChannelNotFound(channelId);
     }
 
     function _claimKey(bytes32 channelId, uint64 epoch, bytes32 leaf) internal pure returns (bytes32) {

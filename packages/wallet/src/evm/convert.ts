@@ -129,7 +129,7 @@ export function settlementEvents(logs: Log[]): SettlementEvent[] {
           height,
         })
         break
-      case 'LockClaimed':
+      case 'ChannelLockClaimed':
         out.push({
           type: 'lock-claimed',
           channelId: fromHex(log.args.channelId),

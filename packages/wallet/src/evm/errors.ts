@@ -13,7 +13,7 @@ export class EvmSettlementError extends Error {
 /** A transaction the contract refused: one subclass per contract custom error. */
 export class SettlementRuleError extends EvmSettlementError {
   override name = 'SettlementRuleError'
-  /** The contract's custom error name, e.g. `StaleSequence`. */
+  /** The contract's custom error name, e.g. `StaleState`. */
   readonly rule: string
   /** The custom error's arguments by ABI name (bigint amounts, hex addresses and hashes). */
   readonly details: Readonly<Record<string, unknown>>
@@ -28,8 +28,8 @@ export class SettlementRuleError extends EvmSettlementError {
   }
 }
 
-export class SettlementUnknownChannelError extends SettlementRuleError {
-  override name = 'SettlementUnknownChannelError'
+export class SettlementChannelNotFoundError extends SettlementRuleError {
+  override name = 'SettlementChannelNotFoundError'
 }
 export class SettlementChannelExistsError extends SettlementRuleError {
   override name = 'SettlementChannelExistsError'
@@ -64,8 +64,8 @@ export class SettlementNotPartyError extends SettlementRuleError {
 export class SettlementChannelNotOpenError extends SettlementRuleError {
   override name = 'SettlementChannelNotOpenError'
 }
-export class SettlementChannelNotClosingError extends SettlementRuleError {
-  override name = 'SettlementChannelNotClosingError'
+export class SettlementNotClosingError extends SettlementRuleError {
+  override name = 'SettlementNotClosingError'
 }
 /** Double withdraw, refund or cooperative close. */
 export class SettlementAlreadyPaidOutError extends SettlementRuleError {
@@ -75,8 +75,8 @@ export class SettlementChannelExpiredError extends SettlementRuleError {
   override name = 'SettlementChannelExpiredError'
 }
 /** Sequence lower than or equal to the stored one. */
-export class SettlementStaleSequenceError extends SettlementRuleError {
-  override name = 'SettlementStaleSequenceError'
+export class SettlementStaleStateError extends SettlementRuleError {
+  override name = 'SettlementStaleStateError'
 }
 /** A challenge that would lower what the payee is owed. */
 export class SettlementAmountLoweredError extends SettlementRuleError {
@@ -104,11 +104,11 @@ export class SettlementLockExpiredError extends SettlementRuleError {
 export class SettlementWrongPreimageError extends SettlementRuleError {
   override name = 'SettlementWrongPreimageError'
 }
-export class SettlementInvalidLockProofError extends SettlementRuleError {
-  override name = 'SettlementInvalidLockProofError'
+export class SettlementLockNotFoundError extends SettlementRuleError {
+  override name = 'SettlementLockNotFoundError'
 }
-export class SettlementLockAlreadyClaimedError extends SettlementRuleError {
-  override name = 'SettlementLockAlreadyClaimedError'
+export class SettlementLockClaimedError extends SettlementRuleError {
+  override name = 'SettlementLockClaimedError'
 }
 export class SettlementLocksAboveTotalError extends SettlementRuleError {
   override name = 'SettlementLocksAboveTotalError'
@@ -125,7 +125,7 @@ type RuleErrorClass = new (
 
 /** Contract custom error name -> class. Exhaustive over the contract's ABI (a test checks it). */
 export const SETTLEMENT_RULE_ERRORS: Readonly<Record<string, RuleErrorClass>> = {
-  UnknownChannel: SettlementUnknownChannelError,
+  ChannelNotFound: SettlementChannelNotFoundError,
   ChannelExists: SettlementChannelExistsError,
   InvalidPayee: SettlementInvalidPayeeError,
   ZeroAmount: SettlementZeroAmountError,
@@ -137,10 +137,10 @@ export const SETTLEMENT_RULE_ERRORS: Readonly<Record<string, RuleErrorClass>> = 
   NotPayer: SettlementNotPayerError,
   NotParty: SettlementNotPartyError,
   ChannelNotOpen: SettlementChannelNotOpenError,
-  ChannelNotClosing: SettlementChannelNotClosingError,
+  NotClosing: SettlementNotClosingError,
   AlreadyPaidOut: SettlementAlreadyPaidOutError,
   ChannelExpired: SettlementChannelExpiredError,
-  StaleSequence: SettlementStaleSequenceError,
+  StaleState: SettlementStaleStateError,
   AmountLowered: SettlementAmountLoweredError,
   AmountAboveDeposit: SettlementAmountAboveDepositError,
   InvalidSignature: SettlementInvalidSignatureError,
@@ -149,8 +149,8 @@ export const SETTLEMENT_RULE_ERRORS: Readonly<Record<string, RuleErrorClass>> = 
   NotExpired: SettlementNotExpiredError,
   LockExpired: SettlementLockExpiredError,
   WrongPreimage: SettlementWrongPreimageError,
-  InvalidLockProof: SettlementInvalidLockProofError,
-  LockAlreadyClaimed: SettlementLockAlreadyClaimedError,
+  LockNotFound: SettlementLockNotFoundError,
+  LockClaimed: SettlementLockClaimedError,
   LocksAboveTotal: SettlementLocksAboveTotalError,
   NothingToCollect: SettlementNothingToCollectError,
 }

@@ -66,15 +66,21 @@ describe('error mapping', () => {
 describe('start-up checks', () => {
   it('refuses a wrong chain id, an address without code, and a contract that is not Bazaar', async () => {
     const base = { rpcUrl: f.anvil.rpcUrl, privateKey: f.stranger.key, pollingIntervalMs: 20 }
-    const wrongChain = await EvmSettlement.connect({ ...base, chainId: 1n, contract: f.contract }).catch((e) => e)
-    expect(wrongChain.name).toBe('ChainMismatchError')
-    expect(wrongChain.actual).toBe(f.chainId)
-    const noCode = await EvmSettlement.connect({ ...base, chainId: f.chainId, contract: new Uint8Array(20).fill(9) }).catch(
+    const wrongChain = await EvmSettlement.connect({ ...base, chainId: 1n, contract: f.contract }).catch(
       (e) => e,
     )
+    expect(wrongChain.name).toBe('ChainMismatchError')
+    expect(wrongChain.actual).toBe(f.chainId)
+    const noCode = await EvmSettlement.connect({
+      ...base,
+      chainId: f.chainId,
+      contract: new Uint8Array(20).fill(9),
+    }).catch((e) => e)
     expect(noCode.name).toBe('ContractMismatchError')
     expect(noCode.actualCodeHash).toBeUndefined()
-    const notBazaar = await EvmSettlement.connect({ ...base, chainId: f.chainId, contract: f.token }).catch((e) => e)
+    const notBazaar = await EvmSettlement.connect({ ...base, chainId: f.chainId, contract: f.token }).catch(
+      (e) => e,
+    )
     expect(notBazaar.name).toBe('ContractMismatchError')
     expect(notBazaar.expectedCodeHash).toBe(bazaarChannelsCodeHash)
     expect(notBazaar.actualCodeHash).toMatch(/^0x[0-9a-f]{64}$/)
@@ -87,7 +93,13 @@ describe('open and top up', () => {
     const erc = await openChannel(f, { deposit: 500n })
     expect(await f.tokenBalance(f.contractHex)).toBe(before + 500n)
     const c = await f.payer.settlement.getChannel(erc.channelId)
-    expect(c).toMatchObject({ deposit: 500n, status: 'open', sequence: 0n, paidOut: false, expiry: erc.expiry })
+    expect(c).toMatchObject({
+      deposit: 500n,
+      status: 'open',
+      sequence: 0n,
+      paidOut: false,
+      expiry: erc.expiry,
+    })
     expect(hex(c!.payer)).toBe(hex(f.payer.address))
     expect(hex(c!.payee)).toBe(hex(f.payee.address))
     const ethBefore = await f.client.getBalance({ address: f.contractHex })
@@ -99,7 +111,14 @@ describe('open and top up', () => {
 
   it('refuses bad open parameters', async () => {
     const now = await f.now()
-    const p = { payee: f.payee.address, token: f.token, deposit: 10n, expiry: now + 100n, disputeWindow: 10n, nonce: 1n }
+    const p = {
+      payee: f.payee.address,
+      token: f.token,
+      deposit: 10n,
+      expiry: now + 100n,
+      disputeWindow: 10n,
+      nonce: 1n,
+    }
     await expectRule(f.payer.settlement.open({ ...p, payee: new Uint8Array(20) }), 'InvalidPayee')
     await expectRule(f.payer.settlement.open({ ...p, payee: f.payer.address }), 'InvalidPayee')
     await expectRule(f.payer.settlement.open({ ...p, deposit: 0n }), 'ZeroAmount')
@@ -113,10 +132,19 @@ describe('open and top up', () => {
     await expectRule(f.payer.settlement.open({ ...p, nonce: 2n, deposit: 10n ** 15n }), 'TokenTransferFailed')
     const payee = toAddress(f.payee.address)
     // Native: msg.value must equal the deposit; ERC-20: msg.value must be zero.
-    await expectRule(raw(f.payer.key, 'open', [payee, toAddress(NATIVE_TOKEN), 10n, now + 100n, 10n, 3n], 9n), 'WrongValue')
-    await expectRule(raw(f.payer.key, 'open', [payee, f.tokenHex, 10n, now + 100n, 10n, 4n], 1n), 'WrongValue')
+    await expectRule(
+      raw(f.payer.key, 'open', [payee, toAddress(NATIVE_TOKEN), 10n, now + 100n, 10n, 3n], 9n),
+      'WrongValue',
+    )
+    await expectRule(
+      raw(f.payer.key, 'open', [payee, f.tokenHex, 10n, now + 100n, 10n, 4n], 1n),
+      'WrongValue',
+    )
     // A "token" without code (an account) would silently accept a transferFrom call.
-    await expectRule(raw(f.payer.key, 'open', [payee, f.stranger.hex, 10n, now + 100n, 10n, 5n]), 'TokenTransferFailed')
+    await expectRule(
+      raw(f.payer.key, 'open', [payee, f.stranger.hex, 10n, now + 100n, 10n, 5n]),
+      'TokenTransferFailed',
+    )
   })
 
   it('tops up (payer only, open and unexpired channels, non-zero)', async () => {
@@ -126,7 +154,7 @@ describe('open and top up', () => {
     const native = await openChannel(f, { native: true, deposit: 100n })
     await f.payer.settlement.topUp(native.channelId, 7n)
     expect((await f.payer.settlement.getChannel(native.channelId))?.deposit).toBe(107n)
-    await expectRule(f.payer.settlement.topUp(bytes32(), 1n), 'UnknownChannel')
+    await expectRule(f.payer.settlement.topUp(bytes32(), 1n), 'ChannelNotFound')
     await expectRule(f.payee.settlement.topUp(ch.channelId, 1n), 'NotPayer')
     await expectRule(f.payer.settlement.topUp(ch.channelId, 0n), 'ZeroAmount')
     await expectRule(f.payer.settlement.topUp(ch.channelId, 1n << 96n), 'AmountTooLarge')
@@ -142,7 +170,9 @@ describe('open and top up', () => {
 describe('close', () => {
   it('either party closes with the payer-signed state; the window starts', async () => {
     const ch = await openChannel(f)
-    const tx = await f.payer.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 3n, 30n)))
+    const tx = await f.payer.settlement.close(
+      await f.signUpdate(f.payer.key, plainState(ch.channelId, 3n, 30n)),
+    )
     const c = await f.payee.settlement.getChannel(ch.channelId)
     const block = await f.client.getBlock({ blockNumber: tx.height })
     expect(c).toMatchObject({ status: 'closing', sequence: 3n, cumulativePaid: 30n })
@@ -153,7 +183,10 @@ describe('close', () => {
     const ch = await openChannel(f, { deposit: 100n })
     const s = await f.signUpdate(f.payer.key, plainState(ch.channelId, 1n, 10n))
     await expectRule(f.stranger.settlement.close(s), 'NotParty')
-    await expectRule(f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 0n, 1n))), 'StaleSequence')
+    await expectRule(
+      f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 0n, 1n))),
+      'StaleState',
+    )
     await expectRule(
       f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 1n, 101n))),
       'AmountAboveDeposit',
@@ -175,7 +208,10 @@ describe('close', () => {
     // Signed by someone other than the payer.
     await expectRule(f.payee.settlement.close(await f.signUpdate(f.payee.key, state)), 'InvalidSignature')
     // Signed by the payer, but over another chain's domain (replay across chains).
-    await expectRule(f.payee.settlement.close(await f.signUpdate(f.payer.key, state, { chainId: 1n })), 'InvalidSignature')
+    await expectRule(
+      f.payee.settlement.close(await f.signUpdate(f.payer.key, state, { chainId: 1n })),
+      'InvalidSignature',
+    )
     // Over another contract's domain (replay across deployments).
     await expectRule(
       f.payee.settlement.close(await f.signUpdate(f.payer.key, state, { contract: f.tokenHex })),
@@ -185,10 +221,16 @@ describe('close', () => {
     const forOther = await f.signUpdate(f.payer.key, plainState(other.channelId, 1n, 10n))
     await expectRule(f.payee.settlement.close({ ...forOther, channelId: ch.channelId }), 'InvalidSignature')
     // A state whose channel id was made for another chain names no channel here.
-    await expectRule(f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(bytes32(), 1n, 1n))), 'UnknownChannel')
+    await expectRule(
+      f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(bytes32(), 1n, 1n))),
+      'ChannelNotFound',
+    )
     // Malformed: wrong length, bad v, high-s twin of a valid signature.
     const good = await f.signUpdate(f.payer.key, state)
-    await expectRule(f.payee.settlement.close({ ...good, signature: good.signature.subarray(0, 64) }), 'InvalidSignature')
+    await expectRule(
+      f.payee.settlement.close({ ...good, signature: good.signature.subarray(0, 64) }),
+      'InvalidSignature',
+    )
     const badV = Uint8Array.from(good.signature)
     badV[64] = 29
     await expectRule(f.payee.settlement.close({ ...good, signature: badV }), 'InvalidSignature')
@@ -219,7 +261,10 @@ describe('challenge', () => {
     const payerBefore = await f.tokenBalance(f.payer.hex)
     await f.payer.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 3n, 30n)))
     await f.payee.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 7n, 700n)))
-    expect(await f.payee.settlement.getChannel(ch.channelId)).toMatchObject({ sequence: 7n, cumulativePaid: 700n })
+    expect(await f.payee.settlement.getChannel(ch.channelId)).toMatchObject({
+      sequence: 7n,
+      cumulativePaid: 700n,
+    })
     await f.increaseTime(ch.disputeWindow)
     await f.payer.settlement.withdraw(ch.channelId)
     expect(await f.tokenBalance(f.payee.hex)).toBe(payeeBefore + 700n)
@@ -229,21 +274,33 @@ describe('challenge', () => {
   it('refuses equal or lower sequences, lowered amounts, strangers, forgeries, open channels and late challenges', async () => {
     const ch = await openChannel(f, { deposit: 1_000n })
     const s5 = await f.signUpdate(f.payer.key, plainState(ch.channelId, 5n, 50n))
-    await expectRule(f.payee.settlement.challenge(s5), 'ChannelNotClosing')
+    await expectRule(f.payee.settlement.challenge(s5), 'NotClosing')
     await f.payee.settlement.close(s5)
-    await expectRule(f.payee.settlement.challenge(s5), 'StaleSequence')
-    await expectRule(f.payee.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 4n, 60n))), 'StaleSequence')
-    await expectRule(f.payer.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 6n, 49n))), 'AmountLowered')
+    await expectRule(f.payee.settlement.challenge(s5), 'StaleState')
+    await expectRule(
+      f.payee.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 4n, 60n))),
+      'StaleState',
+    )
+    await expectRule(
+      f.payer.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 6n, 49n))),
+      'AmountLowered',
+    )
     await expectRule(
       f.payee.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 6n, 1_001n))),
       'AmountAboveDeposit',
     )
     const s6 = await f.signUpdate(f.payer.key, plainState(ch.channelId, 6n, 60n))
     await expectRule(f.stranger.settlement.challenge(s6), 'NotParty')
-    await expectRule(f.payee.settlement.challenge(await f.signUpdate(f.stranger.key, plainState(ch.channelId, 6n, 60n))), 'InvalidSignature')
+    await expectRule(
+      f.payee.settlement.challenge(await f.signUpdate(f.stranger.key, plainState(ch.channelId, 6n, 60n))),
+      'InvalidSignature',
+    )
     await f.payee.settlement.challenge(s6)
     await f.increaseTime(ch.disputeWindow)
-    await expectRule(f.payee.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 7n, 70n))), 'WindowOver')
+    await expectRule(
+      f.payee.settlement.challenge(await f.signUpdate(f.payer.key, plainState(ch.channelId, 7n, 70n))),
+      'WindowOver',
+    )
   })
 })
 
@@ -266,7 +323,7 @@ describe('locks', () => {
     const { ch, secrets, locks, signed } = await lockedChannel()
     await expectRule(
       f.payee.settlement.claimLock(ch.channelId, locks[0]!, secrets[0]!.preimage, lockProof(locks, 0)),
-      'ChannelNotClosing',
+      'NotClosing',
     )
     await f.payee.settlement.close(signed)
     await expectRule(
@@ -275,7 +332,7 @@ describe('locks', () => {
     )
     await expectRule(
       f.payee.settlement.claimLock(ch.channelId, locks[0]!, secrets[0]!.preimage, lockProof(locks, 1)),
-      'InvalidLockProof',
+      'LockNotFound',
     )
     // Without a preimage (zero bytes), nothing is claimable.
     await expectRule(
@@ -287,7 +344,7 @@ describe('locks', () => {
     await f.stranger.settlement.claimLock(ch.channelId, locks[2]!, secrets[2]!.preimage, lockProof(locks, 2))
     await expectRule(
       f.payee.settlement.claimLock(ch.channelId, locks[0]!, secrets[0]!.preimage, lockProof(locks, 0)),
-      'LockAlreadyClaimed',
+      'LockClaimed',
     )
     expect((await f.payee.settlement.getChannel(ch.channelId))?.claimed).toBe(40n)
     await expectRule(f.payee.settlement.withdraw(ch.channelId), 'WindowOpen')
@@ -316,7 +373,11 @@ describe('locks', () => {
     const secret = preimageOf()
     const lock = { hash: secret.hash, amount: 500n, expiry: (await f.now()) + 300n, jobId: bytes32() }
     await f.payee.settlement.close(
-      await f.signUpdate(f.payer.key, { ...plainState(ch.channelId, 1n, 0n), lockedTotal: 10n, locksRoot: locksRoot([lock]) }),
+      await f.signUpdate(f.payer.key, {
+        ...plainState(ch.channelId, 1n, 0n),
+        lockedTotal: 10n,
+        locksRoot: locksRoot([lock]),
+      }),
     )
     await expectRule(f.payee.settlement.claimLock(ch.channelId, lock, secret.preimage, []), 'LocksAboveTotal')
   })
@@ -329,10 +390,22 @@ describe('locks', () => {
     const dropped = { ...plainState(ch.channelId, 5n, 100n), lockedTotal: 0n }
     await expectRule(f.payer.settlement.challenge(await f.signUpdate(f.payer.key, dropped)), 'AmountLowered')
     // The newest real state folded lock 0 into cumulativePaid: accepted, claims reset.
-    const folded = { ...plainState(ch.channelId, 5n, 110n), lockedTotal: 50n, locksRoot: locksRoot(locks.slice(1)) }
+    const folded = {
+      ...plainState(ch.channelId, 5n, 110n),
+      lockedTotal: 50n,
+      locksRoot: locksRoot(locks.slice(1)),
+    }
     await f.payee.settlement.challenge(await f.signUpdate(f.payer.key, folded))
-    expect(await f.payee.settlement.getChannel(ch.channelId)).toMatchObject({ claimed: 0n, cumulativePaid: 110n })
-    await f.payee.settlement.claimLock(ch.channelId, locks[1]!, secrets[1]!.preimage, lockProof(locks.slice(1), 0))
+    expect(await f.payee.settlement.getChannel(ch.channelId)).toMatchObject({
+      claimed: 0n,
+      cumulativePaid: 110n,
+    })
+    await f.payee.settlement.claimLock(
+      ch.channelId,
+      locks[1]!,
+      secrets[1]!.preimage,
+      lockProof(locks.slice(1), 0),
+    )
     await f.increaseTime(600n)
     const payeeBefore = await f.tokenBalance(f.payee.hex)
     await f.payer.settlement.withdraw(ch.channelId)
@@ -343,8 +416,10 @@ describe('locks', () => {
 describe('withdraw and refund', () => {
   it('withdraw: not before the window ends, once, only after a close', async () => {
     const ch = await openChannel(f, { native: true, deposit: parseEther('1') })
-    await expectRule(f.payee.settlement.withdraw(ch.channelId), 'ChannelNotClosing')
-    await f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 2n, parseEther('0.25'))))
+    await expectRule(f.payee.settlement.withdraw(ch.channelId), 'NotClosing')
+    await f.payee.settlement.close(
+      await f.signUpdate(f.payer.key, plainState(ch.channelId, 2n, parseEther('0.25'))),
+    )
     await expectRule(f.payee.settlement.withdraw(ch.channelId), 'WindowOpen')
     await f.increaseTime(ch.disputeWindow)
     const before = await f.client.getBalance({ address: f.payer.hex })
@@ -368,7 +443,7 @@ describe('withdraw and refund', () => {
     await f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(closed.channelId, 1n, 1n)))
     await f.increaseTime(150n)
     await expectRule(f.payer.settlement.refund(closed.channelId), 'ChannelNotOpen')
-    await expectRule(f.payer.settlement.refund(bytes32()), 'UnknownChannel')
+    await expectRule(f.payer.settlement.refund(bytes32()), 'ChannelNotFound')
   })
 })
 
@@ -396,7 +471,10 @@ describe('cooperative close', () => {
       expect(await f.tokenBalance(f.payee.hex)).toBe(payeeBefore + 321n)
       expect(await f.tokenBalance(f.payer.hex)).toBe(payerBefore + 679n)
       expect((await f.payer.settlement.getChannel(ch.channelId))?.paidOut).toBe(true)
-      await expectRule(f.stranger.settlement.cooperativeClose({ ...c, payerSignature, payeeSignature }), 'AlreadyPaidOut')
+      await expectRule(
+        f.stranger.settlement.cooperativeClose({ ...c, payerSignature, payeeSignature }),
+        'AlreadyPaidOut',
+      )
     }
   })
 
