@@ -175,6 +175,7 @@ export class WalletStore {
 
   /** Commits what is queued and closes the file. */
   close(): void {
+    if (!this.db.isOpen) return
     this.commits.close()
     this.db.close()
   }
