@@ -2,8 +2,9 @@
  * Typed events of a Bazaar node. Listen with `node.addEventListener('job', (evt) => evt.detail)`.
  * Payloads carry ids and amounts, never job inputs, results or keys.
  */
-import { TypedEventEmitter } from '@libp2p/interface'
+
 import type { PeerId } from '@libp2p/interface'
+import { TypedEventEmitter } from '@libp2p/interface'
 
 export interface PeerEventDetail {
   peer: PeerId

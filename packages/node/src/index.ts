@@ -20,10 +20,43 @@
  * ```
  */
 
+// cli/api/sim
+export {
+  type BazaarPortOptions,
+  type ChannelBooks,
+  FeatureUnavailableError,
+  fromBazaarNode,
+  UnknownReceiptError,
+} from './api/bazaar-node-port.js'
+export { type BazaarMetrics, createMetrics } from './api/metrics.js'
+export type {
+  Candidate,
+  ChannelView,
+  HireOutcome,
+  HireProgress,
+  HireRequest,
+  MarketNode,
+  NodeEvent,
+  NodeStatus,
+  ReputationView,
+  SettleOutcome,
+  SkillContext,
+  SkillOffer,
+} from './api/node-port.js'
+export {
+  type ControlApi,
+  type ControlApiOptions,
+  RemoteBindRefusedError,
+  startControlApi,
+} from './api/server.js'
+export { loadOrCreateToken } from './api/token.js'
+export { walletBooks } from './api/wallet-books.js'
 export { CardService, type CardServiceInit, cardService } from './card/card-service.js'
 export { CARD_PROTOCOL } from './card/constants.js'
 export { CardFetchError, InvalidCardError, type InvalidCardReason } from './card/errors.js'
 export { type VerifiedCard, verifyCard } from './card/verify-card.js'
+export { type AssembleOptions, assembleNode } from './cli/assemble.js'
+export { main as runCli } from './cli/main.js'
 export { DHT_PROTOCOL } from './constants.js'
 export {
   BazaarEvents,
@@ -69,18 +102,24 @@ export { type Reservation, SpendingPolicy, type SpendingPolicyInit } from './job
 export type { HireOptions, HireResult, JobReceipt } from './jobs/types.js'
 export { type BaseServices, createBazaarLibp2p, keepAllAddresses } from './libp2p.js'
 export {
-  BazaarNode,
   type BazaarLimits,
+  BazaarNode,
   type BazaarNodeOptions,
   type BazaarServices,
-  createBazaarNode,
   type ChannelOptions,
+  createBazaarNode,
 } from './node.js'
 export { PAY_PROTOCOL } from './payments/constants.js'
 export { LockNotFoundError, NoCompatibleTermsError, PayStreamError } from './payments/errors.js'
 export { PayService, type PayServiceInit, payService } from './payments/pay-service.js'
 export type { LockedUpdate, LockRequest, PayeePayments, PayerPayments, Payments } from './payments/types.js'
 export type { WalletChannels, WalletLike } from './payments/wallet-api.js'
+export { createSimEnvironment, type SimEnvironmentOptions } from './sim/bazaar-environment.js'
+export type { SimEnvironment, SimNodeParams } from './sim/environment.js'
+export { ScenarioInvalidError, SimCheckFailedError } from './sim/errors.js'
+export type { SimCheck, SimReport } from './sim/report.js'
+export { runSimulation, type SimOptions, type SimResult, writeReport } from './sim/run.js'
+export { DEFAULT_SCENARIO, loadScenario, normalizeScenario, type Scenario } from './sim/scenario.js'
 export { InvalidSkillError, UnknownSkillError } from './skills/errors.js'
 export { rankByPrice } from './skills/rank.js'
 export { SkillRegistry } from './skills/registry.js'
@@ -96,7 +135,6 @@ export type {
   SkillLimits,
   SkillResult,
 } from './skills/types.js'
-export { FrameStream, type FrameCodec } from './stream/frame-stream.js'
 export {
   FrameTimeoutError,
   FrameTooLargeError,
@@ -104,4 +142,6 @@ export {
   StreamEndedError,
   TooManyFramesError,
 } from './stream/errors.js'
+export { type FrameCodec, FrameStream } from './stream/frame-stream.js'
 export { RateLimiter } from './stream/rate-limiter.js'
+// end cli/api/sim

@@ -4,30 +4,30 @@
  * (reputation, metrics) plug in.
  */
 import type { PaymentTerms } from '@bazaar/protocol'
-import { generateKeyPair } from '@libp2p/crypto/keys'
+import { generateKeyPair, privateKeyFromRaw } from '@libp2p/crypto/keys'
 import type { ComponentLogger, PeerId, PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
 import type { Libp2p, ServiceFactoryMap } from 'libp2p'
-import { CardService, type CardServiceInit, cardService } from './card/card-service.js'
+import { type CardService, type CardServiceInit, cardService } from './card/card-service.js'
 import { DEFAULT_BOOTSTRAP_DIAL_TIMEOUT_MS, DEFAULT_LISTEN, DEFAULT_STOP_GRACE_MS } from './constants.js'
 import { openDatastore } from './datastore.js'
 import { BazaarEvents } from './events.js'
-import { JobService, type JobServiceInit, jobService } from './jobs/job-service.js'
-import type { JobLimits } from './jobs/job-context.js'
-import type { SpendingPolicyInit } from './jobs/spending-policy.js'
 import {
   DEFAULT_MAX_CONCURRENCY,
   DEFAULT_MAX_DURATION_MS,
   DEFAULT_MAX_INPUT_BYTES,
   DEFAULT_MAX_OUTPUT_BYTES,
 } from './jobs/constants.js'
+import type { JobLimits } from './jobs/job-context.js'
+import { type JobService, type JobServiceInit, jobService } from './jobs/job-service.js'
+import type { SpendingPolicyInit } from './jobs/spending-policy.js'
 import { type BaseServices, createBazaarLibp2p, type Datastore, parseBootstrap } from './libp2p.js'
 import { type PayServiceInit, payService } from './payments/pay-service.js'
 import type { Payments } from './payments/types.js'
 import type { WalletLike } from './payments/wallet-api.js'
 import { DEFAULT_ASSET } from './skills/constants.js'
-import { SkillRegistry, type SkillLimitDefaults } from './skills/registry.js'
-import { SkillsService, type SkillsServiceInit, skillsService } from './skills/skills-service.js'
+import { type SkillLimitDefaults, SkillRegistry } from './skills/registry.js'
+import { type SkillsService, type SkillsServiceInit, skillsService } from './skills/skills-service.js'
 import type { RankCandidates } from './skills/types.js'
 
 /** Limits of every protocol, each optional (defaults in the features' constants.ts). */
@@ -55,7 +55,7 @@ export interface BazaarNodeOptions {
   listen?: string[]
   /** Multiaddrs (with /p2p/ id) dialed at start to join the network. */
   bootstrap?: string[]
-  /** The node's Ed25519 identity (its peer id). Generated when absent. */
+  /** The node's Ed25519 identity (its peer id). Default: the wallet's key, else a fresh one. */
   privateKey?: PrivateKey
   /** Agent name and description shown in the card. */
   name?: string
@@ -181,7 +181,7 @@ export class BazaarNode extends BazaarEvents {
 
 /** Creates a node (not started). Call `start()` to listen, bootstrap and serve. */
 export async function createBazaarNode(options: BazaarNodeOptions = {}): Promise<BazaarNode> {
-  const privateKey = options.privateKey ?? (await generateKeyPair('Ed25519'))
+  const privateKey = options.privateKey ?? (await identityOf(options.wallet))
   const datastore = options.dataDir === undefined ? undefined : await openDatastore(options.dataDir)
   const events = new BazaarEvents()
   const registry = new SkillRegistry(
@@ -210,6 +210,16 @@ export async function createBazaarNode(options: BazaarNodeOptions = {}): Promise
     node.emitPeer({ peer: evt.detail, status: 'disconnected' }),
   )
   return node
+}
+
+/** The wallet's identity (loaded from the data directory) when there is one, else a fresh key. */
+async function identityOf(wallet: WalletLike | undefined): Promise<PrivateKey> {
+  const key = wallet?.peerKey
+  if (key === undefined) return generateKeyPair('Ed25519')
+  const raw = new Uint8Array(64)
+  raw.set(key.privateKey, 0)
+  raw.set(key.publicKey, 32)
+  return privateKeyFromRaw(raw)
 }
 
 function forward(from: BazaarEvents, to: BazaarEvents): void {

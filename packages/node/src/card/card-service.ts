@@ -3,7 +3,7 @@
  * every change and before it expires), serves it on `/bazaar/card/1.0.0`, and fetches and
  * verifies other peers' cards.
  */
-import { encodeCard, type PaymentTerms, signCard, type SkillOffer } from '@bazaar/protocol'
+import { encodeCard, type PaymentTerms, type SkillOffer, signCard } from '@bazaar/protocol'
 import type {
   AbortOptions,
   ComponentLogger,
@@ -16,9 +16,9 @@ import type {
 } from '@libp2p/interface'
 import type { AddressManager, ConnectionManager, Registrar } from '@libp2p/interface-internal'
 import { type PeerSigner, peerKeyOf, peerSigner } from '../identity.js'
+import { bytesCodec } from '../stream/bytes-codec.js'
 import { FrameStream } from '../stream/frame-stream.js'
 import { RateLimiter } from '../stream/rate-limiter.js'
-import { bytesCodec } from '../stream/bytes-codec.js'
 import {
   CARD_PROTOCOL,
   CARD_VERSION,

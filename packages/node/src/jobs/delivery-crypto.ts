@@ -3,10 +3,11 @@
  * keccak256(key) as the payment's lock hash; revealing the key to get paid is what lets the client
  * decrypt. XChaCha20-Poly1305 with nonce = the first 24 bytes of the (unique) job id.
  */
+
+import { randomBytes } from 'node:crypto'
 import { keccak256 } from '@bazaar/protocol'
 import { xchacha20poly1305 } from '@noble/ciphers/chacha.js'
 import { sha256 } from '@noble/hashes/sha2.js'
-import { randomBytes } from 'node:crypto'
 import { DELIVERY_KEY_BYTES, NONCE_BYTES } from './constants.js'
 
 type Bytes = Uint8Array<ArrayBuffer>

@@ -3,27 +3,28 @@
  * delivery -> locked payment + Pay -> reveal -> decrypt, check, fold the lock. Spending limits
  * and sizes are checked before anything is sent.
  */
+
+import { randomBytes } from 'node:crypto'
 import {
+  receiptBody as buildReceiptBody,
   bytesEqual,
   checkResult,
   checkRevealedKey,
+  ErrorCode,
   encodeReceipt,
   encodeReceiptBody,
-  ErrorCode,
   type JobFrame,
   type JobRequestBody,
   type PaymentTerms,
   quoteHash,
-  receiptBody as buildReceiptBody,
+  type SkillOffer,
   signJobRequest,
   signReceipt,
-  type SkillOffer,
   verifyDelivery,
   verifyQuote,
   verifyReceiptSignature,
 } from '@bazaar/protocol'
 import type { PeerId } from '@libp2p/interface'
-import { randomBytes } from 'node:crypto'
 import { peerKeyOf } from '../identity.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { errorFromCode } from './codes.js'
@@ -37,13 +38,13 @@ import {
   JobCanceledError,
   JobError,
   JobTimeoutError,
+  jobError,
   MalformedJobError,
   PaymentInvalidError,
   PaymentsUnavailableError,
   QuoteExpiredError,
   UnexpectedJobMessageError,
   WorkerUnreachableError,
-  jobError,
 } from './errors.js'
 import { hex, type JobContextDeps } from './job-context.js'
 import { checked } from './messages.js'

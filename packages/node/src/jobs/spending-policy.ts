@@ -4,13 +4,14 @@
  * anything is sent; the reservation is committed at the price actually paid or released.
  * Above a limit the hire is denied: there is no "ask", callers raise the limit explicitly.
  */
+
+import { SpendingLimitError } from './errors.js'
 import {
   DAY_MS,
   DEFAULT_MAX_PER_DAY,
   DEFAULT_MAX_PER_JOB,
   DEFAULT_MAX_PER_PEER_PER_DAY,
 } from './policy-constants.js'
-import { SpendingLimitError } from './errors.js'
 
 export interface SpendingPolicyInit {
   /** Most one job may cost, base units. */
@@ -68,7 +69,7 @@ export class SpendingPolicy {
       commit: (spent) => {
         if (settled) return
         settled = true
-        entry.amount = spent < entry.amount ? spent : entry.amount
+        if (spent < entry.amount) entry.amount = spent
       },
       release: () => {
         if (settled) return

@@ -5,7 +5,7 @@
  */
 import {
   bytesEqual,
-  type ChannelUpdate,
+  type ChannelAck,
   ChannelOpenBody,
   type ErrorCode,
   errorCodeOf,
@@ -16,14 +16,15 @@ import type { Logger, PeerId } from '@libp2p/interface'
 import { peerKeyOf } from '../identity.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { PayStreamError } from './errors.js'
-import type { WalletChannels } from './wallet-api.js'
+import { fromWire, toWire } from './reestablish.js'
+import type { WalletChannels, WalletUpdate } from './wallet-api.js'
 
 export interface PayeeStreamDeps {
   channels: WalletChannels
   log: Logger
   timeoutMs: number
   /** Called after each accepted (persisted and acked) update. */
-  onAccepted(peer: PeerId, update: ChannelUpdate, previous: ChannelUpdate | undefined): void
+  onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void
   /** Called once the channel is open or re-established on this stream. */
   onChannel(peer: PeerId, channelId: Uint8Array): void
 }
@@ -41,7 +42,7 @@ export async function handlePayStream(
     if (first.open !== undefined) {
       const body = ChannelOpenBody.decode(first.open.body)
       if (!bytesEqual(body.payerKey, peerKey)) throw codeError('NOT_PARTY', 'open is not from its payer')
-      await deps.channels.acceptOpen(first.open)
+      await deps.channels.acceptOpen(first.open, peerKey)
       channelId = body.channelId
     } else if (first.reestablish !== undefined) {
       const record = deps.channels.get(first.reestablish.channelId)
@@ -50,11 +51,11 @@ export async function handlePayStream(
         throw codeError('NOT_PARTY', 'not a party to this channel')
       }
       channelId = record.channelId
-      await deps.channels.handleReestablish(first.reestablish)
+      await deps.channels.handleReestablish(fromWire(first.reestablish))
     } else {
       throw codeError('UNEXPECTED_MESSAGE', 'expected open or reestablish')
     }
-    await frames.send({ reestablish: deps.channels.reestablishInfo(channelId) })
+    await frames.send({ reestablish: toWire(deps.channels.reestablishInfo(channelId)) })
     deps.onChannel(peer, channelId)
 
     for (;;) {
@@ -67,7 +68,7 @@ export async function handlePayStream(
         }
         const previous = deps.channels.get(channelId)?.latest
         try {
-          const ack = await deps.channels.receiveUpdate(update)
+          const ack = (await deps.channels.receiveUpdate(update)) as ChannelAck
           await frames.send({ ack })
           deps.onAccepted(peer, update, previous)
         } catch (err) {
@@ -75,8 +76,8 @@ export async function handlePayStream(
           await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)
         }
       } else if (frame.reestablish !== undefined) {
-        await deps.channels.handleReestablish(frame.reestablish)
-        await frames.send({ reestablish: deps.channels.reestablishInfo(channelId) })
+        await deps.channels.handleReestablish(fromWire(frame.reestablish))
+        await frames.send({ reestablish: toWire(deps.channels.reestablishInfo(channelId)) })
       } else {
         throw codeError('UNEXPECTED_MESSAGE', 'unexpected pay frame')
       }

@@ -4,7 +4,15 @@
  * is revealed; as payee it accepts updates through the wallet and tells the job protocol when a
  * Pay frame's locked update has been acknowledged. Implements `Payments` for the job service.
  */
-import { bytesEqual, type ChannelUpdate, keccak256, PayFrame, type PaymentTerms } from '@bazaar/protocol'
+import {
+  bytesEqual,
+  type ChannelOpen,
+  decodePayFrame,
+  encodePayFrame,
+  keccak256,
+  type PayFrame,
+  type PaymentTerms,
+} from '@bazaar/protocol'
 import type {
   AbortOptions,
   ComponentLogger,
@@ -18,7 +26,7 @@ import type { ConnectionManager, Registrar } from '@libp2p/interface-internal'
 import type { BazaarEvents } from '../events.js'
 import { peerKeyOf } from '../identity.js'
 import { hex } from '../jobs/job-context.js'
-import { FrameStream } from '../stream/frame-stream.js'
+import { type FrameCodec, FrameStream } from '../stream/frame-stream.js'
 import {
   DEFAULT_AWAIT_LOCK_TIMEOUT_MS,
   DEFAULT_CHANNEL_DEPOSIT,
@@ -35,8 +43,9 @@ import {
 import { LockNotFoundError, NoCompatibleTermsError } from './errors.js'
 import { handlePayStream } from './handle-pay-stream.js'
 import { PayerSession } from './payer-session.js'
+import { toWire } from './reestablish.js'
 import type { LockedUpdate, LockRequest, Payments } from './types.js'
-import type { WalletLike } from './wallet-api.js'
+import type { WalletLike, WalletUpdate } from './wallet-api.js'
 
 export interface PayServiceInit {
   wallet: WalletLike
@@ -74,12 +83,15 @@ export class PayService implements Payments, Startable {
   private readonly waiters = new Map<string, Set<LockWaiter>>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
   private started = false
+  private readonly codec: FrameCodec<PayFrame>
 
   constructor(
     private readonly components: PayServiceComponents,
     private readonly init: PayServiceInit,
   ) {
     this.log = components.logger.forComponent('bazaar:pay')
+    const maxBytes = init.maxFrameBytes ?? DEFAULT_MAX_PAY_FRAME_BYTES
+    this.codec = { encode: encodePayFrame, decode: (bytes) => decodePayFrame(bytes, { maxBytes }) }
   }
 
   readonly [Symbol.toStringTag] = '@bazaar/pay'
@@ -171,7 +183,7 @@ export class PayService implements Payments, Startable {
     options: AbortOptions = {},
   ): Promise<void> {
     const { channels } = this.init.wallet
-    channels.recordPreimage(channelId, preimage)
+    await channels.recordPreimage(channelId, preimage)
     const hash = keccak256(preimage)
     const lock = channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
     const session = await this.session(peer, channelId, options)
@@ -279,7 +291,7 @@ export class PayService implements Payments, Startable {
     return true
   }
 
-  private onAccepted(peer: PeerId, update: ChannelUpdate, previous: ChannelUpdate | undefined): void {
+  private onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void {
     const paid = update.cumulativePaid - (previous?.cumulativePaid ?? 0n)
     const locked = update.lockedTotal - (previous?.lockedTotal ?? 0n)
     const detail = {
@@ -335,7 +347,7 @@ export class PayService implements Payments, Startable {
       ttl: this.init.channelTtlS ?? DEFAULT_CHANNEL_TTL_S,
       disputeWindow: this.init.disputeWindowS ?? DEFAULT_DISPUTE_WINDOW_S,
     })
-    await this.connect(peer, channelId, { open }, options)
+    await this.connect(peer, channelId, { open: open as ChannelOpen }, options)
     this.init.events.emitPayment({
       channelId: hex(channelId),
       peer,
@@ -357,7 +369,7 @@ export class PayService implements Payments, Startable {
     if (current?.open === true) return current
     const pending = this.connecting.get(key)
     if (pending !== undefined) return pending
-    const reestablish = this.init.wallet.channels.reestablishInfo(channelId)
+    const reestablish = toWire(this.init.wallet.channels.reestablishInfo(channelId))
     return this.connect(peer, channelId, { reestablish }, options)
   }
 
@@ -375,7 +387,7 @@ export class PayService implements Payments, Startable {
         ...(options.signal ? [options.signal] : []),
       ])
       const stream = await this.components.connectionManager.openStream(peer, PAY_PROTOCOL, { signal })
-      const frames = new FrameStream(stream, PayFrame, {
+      const frames = new FrameStream(stream, this.codec, {
         maxFrameBytes: this.init.maxFrameBytes ?? DEFAULT_MAX_PAY_FRAME_BYTES,
         maxQueuedFrames: MAX_QUEUED_PAY_FRAMES,
       })
@@ -399,7 +411,7 @@ export class PayService implements Payments, Startable {
   }
 
   private onStream(stream: Stream, connection: Connection): void {
-    const frames = new FrameStream(stream, PayFrame, {
+    const frames = new FrameStream(stream, this.codec, {
       maxFrameBytes: this.init.maxFrameBytes ?? DEFAULT_MAX_PAY_FRAME_BYTES,
       maxQueuedFrames: MAX_QUEUED_PAY_FRAMES,
     })

@@ -2,15 +2,16 @@
  * The payer's end of one channel's pay stream: sends updates in order and resolves each with
  * the payee's ack; re-establishes on (re)connect so a payee that missed updates gets them again.
  */
-import { type ChannelAck, type ChannelUpdate, errorCodeFromValue, type PayFrame } from '@bazaar/protocol'
+import { type ChannelUpdate, errorCodeFromValue, type PayFrame } from '@bazaar/protocol'
 import type { Logger } from '@libp2p/interface'
 import { ChannelRejectedError } from '../jobs/errors.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { PayStreamError } from './errors.js'
-import type { WalletChannels } from './wallet-api.js'
+import { fromWire } from './reestablish.js'
+import type { WalletAck, WalletChannels, WalletUpdate } from './wallet-api.js'
 
 interface Pending {
-  resolve(ack: ChannelAck): void
+  resolve(ack: WalletAck): void
   reject(err: Error): void
 }
 
@@ -44,7 +45,7 @@ export class PayerSession {
       throw new ChannelRejectedError(code, answer.error.message || `payee refused the channel: ${code}`)
     }
     if (answer.reestablish === undefined) throw new PayStreamError('expected reestablish from the payee')
-    const result = await this.channels.handleReestablish(answer.reestablish)
+    const result = await this.channels.handleReestablish(fromWire(answer.reestablish))
     void this.readLoop()
     if (result.status === 'resend') {
       for (const update of result.updates) {
@@ -61,9 +62,9 @@ export class PayerSession {
   }
 
   /** Sends a signed update; resolves with the payee's ack (already checked by the wallet). */
-  async send(update: ChannelUpdate, signal?: AbortSignal): Promise<ChannelAck> {
+  async send(update: WalletUpdate, signal?: AbortSignal): Promise<WalletAck> {
     if (this.closedWith !== undefined) throw this.closedWith
-    const { promise, resolve, reject } = Promise.withResolvers<ChannelAck>()
+    const { promise, resolve, reject } = Promise.withResolvers<WalletAck>()
     const timer = setTimeout(
       () => reject(new PayStreamError(`no ack for sequence ${update.sequence} within ${this.timeoutMs} ms`)),
       this.timeoutMs,
@@ -79,7 +80,8 @@ export class PayerSession {
       },
     })
     try {
-      await this.frames.send({ update }, signal)
+      // The wallet's update has exactly the wire fields; only its byte arrays are typed more loosely.
+      await this.frames.send({ update: update as ChannelUpdate }, signal)
       return await promise
     } finally {
       clearTimeout(timer)
@@ -117,7 +119,7 @@ export class PayerSession {
           if (pending === undefined) this.log('payee error %s on channel', code)
           pending?.reject(error)
         } else if (frame.reestablish !== undefined) {
-          const result = await this.channels.handleReestablish(frame.reestablish)
+          const result = await this.channels.handleReestablish(fromWire(frame.reestablish))
           if (result.status === 'resend') for (const u of result.updates) void this.send(u).catch(() => {})
         } else {
           throw new PayStreamError('unexpected frame from the payee')

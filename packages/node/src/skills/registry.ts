@@ -4,8 +4,8 @@
  */
 import type { SkillOffer } from '@bazaar/protocol'
 import { DEFAULT_ASSET, DEFAULT_SKILL_VERSION } from './constants.js'
-import { assertSkillId } from './skill-key.js'
 import { InvalidSkillError } from './errors.js'
+import { assertSkillId } from './skill-key.js'
 import type { SkillDefinition, SkillHandler } from './types.js'
 
 export interface RegisteredSkill {

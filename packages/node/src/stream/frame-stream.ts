@@ -152,9 +152,13 @@ export class FrameStream<T> {
         const head = this.peek(Math.min(this.buffered, MAX_VARINT_BYTES))
         const prefix = decodeUvarint(head)
         if (prefix === undefined) return
-        if (prefix === null) return this.fail(new MalformedFrameError('invalid length prefix'))
+        if (prefix === null) {
+          this.fail(new MalformedFrameError('invalid length prefix'))
+          return
+        }
         if (prefix.value > this.options.maxFrameBytes) {
-          return this.fail(new FrameTooLargeError(prefix.value, this.options.maxFrameBytes))
+          this.fail(new FrameTooLargeError(prefix.value, this.options.maxFrameBytes))
+          return
         }
         this.take(prefix.length)
         this.expected = prefix.value
@@ -166,11 +170,15 @@ export class FrameStream<T> {
       try {
         frame = this.codec.decode(body)
       } catch (err) {
-        return this.fail(new MalformedFrameError('frame does not decode', { cause: err }))
+        this.fail(new MalformedFrameError('frame does not decode', { cause: err }))
+        return
       }
       if (this.waiter !== undefined) this.waiter.resolve(frame)
-      else if (this.queue.length >= this.maxQueued) return this.fail(new TooManyFramesError(this.maxQueued))
-      else this.queue.push(frame)
+      else if (this.queue.length < this.maxQueued) this.queue.push(frame)
+      else {
+        this.fail(new TooManyFramesError(this.maxQueued))
+        return
+      }
     }
   }
 

@@ -4,7 +4,10 @@
 import { type BazaarNode, type BazaarNodeOptions, createBazaarNode } from '../../src/index.js'
 
 /** Starts `count` nodes; each after the first bootstraps from the one before it (a line). */
-export async function startLine(count: number, options: (i: number) => BazaarNodeOptions = () => ({})): Promise<BazaarNode[]> {
+export async function startLine(
+  count: number,
+  options: (i: number) => BazaarNodeOptions = () => ({}),
+): Promise<BazaarNode[]> {
   const nodes: BazaarNode[] = []
   for (let i = 0; i < count; i++) {
     const previous = nodes[i - 1]
@@ -23,7 +26,11 @@ export async function stopAll(nodes: BazaarNode[]): Promise<void> {
 }
 
 /** Polls `check` until it returns true, failing after `timeoutMs` (only where no event exists). */
-export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+export async function waitFor(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs = 10_000,
+  what = 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs
   for (;;) {
     if (await check()) return
