@@ -88,11 +88,19 @@ function installExitHook(): void {
 /**
  * The guard: anvil runs under a tiny shell that holds the read end of a pipe from this process
  * and kills anvil as soon as the pipe reaches end of file, which happens however this process
- * ends (stop(), exit, an uncaught signal, even SIGKILL). No signal handler is installed here, so
- * the host application's own SIGINT/SIGTERM handling is unchanged.
+ * ends (stop(), exit, an uncaught signal, even SIGKILL); and the shell exits with anvil, so a
+ * crashed anvil is noticed at once. No signal handler is installed here, so the host
+ * application's own SIGINT/SIGTERM handling is unchanged.
  */
-const GUARD =
-  '"$@" & child=$!; echo "anvil-pid $child"; read _ignored; kill -9 $child 2>/dev/null; wait $child'
+const GUARD = [
+  'exec 3<&0',
+  '"$@" & child=$!',
+  'echo "anvil-pid $child"',
+  '(read _ignored <&3; kill -9 $child 2>/dev/null) & watcher=$!',
+  'wait $child; code=$?',
+  'kill $watcher 2>/dev/null',
+  'exit $code',
+].join('\n')
 
 /** Starts anvil on 127.0.0.1 and resolves once it answers JSON-RPC. */
 export async function startAnvil(options: StartAnvilOptions = {}): Promise<AnvilProcess> {
