@@ -21,15 +21,14 @@ export type {
   WalletEvents,
 } from './channels/channels.js'
 export {
-  decodeOpenBody,
-  encodeOpenBody,
   type OpenFields,
-  recoverUpdate,
+  type OpenParams,
   signAck,
   signOpen,
   signUpdateState,
   verifyAck,
   verifyOpen,
+  verifyUpdateSignature,
 } from './channels/codec.js'
 export {
   AmountDecreasedError,

@@ -126,7 +126,6 @@ export class Channels {
     const channelId = channelIdOf({ ...this.domain, payer: settlementKey.address, ...params })
     const open = signOpen(
       {
-        version: 1,
         chainId: this.domain.chainId,
         contract: this.domain.contract,
         payerKey: peerKey.publicKey,
@@ -137,7 +136,6 @@ export class Channels {
         capacity: params.deposit,
         expiry: params.expiry,
         nonce: params.nonce,
-        channelId,
         disputeWindow: Number(params.disputeWindow),
         issuedAt: BigInt(Date.now()),
       },
@@ -178,7 +176,7 @@ export class Channels {
 
   /** Payee: checks a received open (binding signature, network, settlement) and records the channel. */
   async acceptOpen(open: ChannelOpen, from?: Uint8Array): Promise<ChannelRecord> {
-    const f = verifyOpen(open)
+    const f = verifyOpen(open, this.clock(), from)
     const { settlement, settlementKey, peerKey } = this.init
     const id = f.channelId
     if (!bytesEqual(f.payeeKey, peerKey.publicKey))
@@ -186,23 +184,10 @@ export class Channels {
     if (!bytesEqual(f.payeeAddress, settlementKey.address)) {
       throw new NotPartyChannelError(id, 'the open pays another settlement address')
     }
-    if (from !== undefined && !bytesEqual(f.payerKey, from)) {
-      throw new NotPartyChannelError(id, 'the open was signed by another peer than the sender')
-    }
     if (f.chainId !== this.domain.chainId) throw new WrongNetworkError(id, `chain ${f.chainId}`)
     if (!bytesEqual(f.contract, this.domain.contract))
       throw new WrongNetworkError(id, 'other settlement contract')
     const disputeWindow = BigInt(f.disputeWindow)
-    const derived = channelIdOf({
-      ...this.domain,
-      payer: f.payerAddress,
-      payee: f.payeeAddress,
-      token: f.token,
-      expiry: f.expiry,
-      disputeWindow,
-      nonce: f.nonce,
-    })
-    if (!bytesEqual(derived, id)) throw new OpenMismatchError(id, 'channelId')
     const known = this.records.get(hex(id))
     if (known !== undefined) {
       if (known.role === 'payee' && bytesEqual(known.open.body, open.body)) return known
@@ -248,8 +233,7 @@ export class Channels {
   async createUpdate(channelId: Uint8Array, req: UpdateRequest): Promise<SignedUpdate> {
     const ch = this.record(channelId, 'payer')
     const state = nextState(ch, req, this.clock(), this.maxLocks)
-    const { signature, stateHash } = signUpdateState(this.domain, state, this.init.settlementKey.privateKey)
-    const update: SignedUpdate = { ...state, signature }
+    const { update, stateHash } = signUpdateState(this.domain, state, this.init.settlementKey.privateKey)
     const row: UpdateRecord = { update, stateHash, ackSignature: undefined, at: Date.now() }
     await Promise.all([this.init.store.putUpdate(row), this.put({ ...ch, latest: update, stateHash })])
     this.init.emit('update-created', { channelId, update })

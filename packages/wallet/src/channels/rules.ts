@@ -4,10 +4,9 @@
  * (DESIGN.md "Rules"); each violation throws the matching ChannelRuleError.
  */
 import { bytesEqual, type HashLock, locksRoot, type SettlementDomain } from '@bazaar/protocol'
-import { recoverUpdate } from './codec.js'
+import { verifyUpdateSignature } from './codec.js'
 import {
   AmountDecreasedError,
-  BadUpdateSignatureError,
   ChannelClosedError,
   ChannelExpiredError,
   InsufficientCapacityError,
@@ -113,9 +112,7 @@ export function validateUpdate(
   }
   if (now >= ch.expiry) throw new ChannelExpiredError(ch.channelId, ch.expiry, u.sequence)
   checkLocks(ch, u, now, maxLocks)
-  const { stateHash, signer } = recoverUpdate(domain, u)
-  if (!bytesEqual(signer, ch.payer)) throw new BadUpdateSignatureError(ch.channelId, 'update', u.sequence)
-  return stateHash
+  return verifyUpdateSignature(domain, u, ch.payer, maxLocks)
 }
 
 /** The unsigned next state a payer creates for `req` (fold and unlock, then pay, then lock). */
