@@ -55,10 +55,14 @@ export async function handleJob(
   let jobId: Uint8Array<ArrayBuffer> | undefined
   let skill = ''
   let accepted = false
+  /** Set once the sealed delivery is sent: the key a locked payment can be claimed with. */
+  let delivered: { channelId: Uint8Array; key: Uint8Array; lockHash: Uint8Array; price: bigint } | undefined
   let release = (): void => {}
   const job = new AbortController()
   const onStop = (): void => job.abort(new ShuttingDownError('worker is shutting down'))
   stop.addEventListener('abort', onStop, { once: true })
+  let canceledByClient = false
+  let untrack = (): void => {}
   const emit = (state: 'working' | 'completed' | 'failed' | 'canceled' | 'rejected', extra = {}): void => {
     if (jobId !== undefined)
       deps.events.emitJob({ jobId: hex(jobId), role: 'worker', peer: client, skill, state, ...extra })
@@ -76,6 +80,7 @@ export async function handleJob(
     }
     jobId = request.jobId
     skill = request.skill
+    untrack = deps.track(hex(request.jobId), (reason) => job.abort(reason))
     if (deps.stopping()) throw new ShuttingDownError('worker is shutting down')
     const entry = deps.registry.get(request.skill)
     if (entry === undefined) throw new UnknownSkillJobError(`skill ${request.skill} is not offered here`)
@@ -119,7 +124,10 @@ export async function handleJob(
     const nextFrame = frames.next({ timeoutMs: runUntil - now + limits.frameTimeoutMs, signal: job.signal })
     nextFrame.then(
       (frame) => {
-        if (frame.cancel !== undefined) job.abort(new JobCanceledError('client canceled'))
+        if (frame.cancel !== undefined) {
+          canceledByClient = true
+          job.abort(new JobCanceledError('client canceled'))
+        }
       },
       (err: Error) =>
         job.abort(err.name === 'StreamEndedError' ? new WorkerUnreachableError('client left') : err),
@@ -186,6 +194,8 @@ export async function handleJob(
       deps.signer.seed,
     )
     await frames.send({ delivery }, job.signal)
+    if (price > 0n)
+      delivered = { channelId: request.channelId, key: sealed.key, lockHash: sealed.lockHash, price }
     if (price === 0n) {
       // A free job has no payment to wait for and no receipt (receipts name a payment): the
       // key follows the delivery at once, with the delivery's signature as the worker's word.
@@ -202,7 +212,10 @@ export async function handleJob(
     }
 
     const answer = await raceAbort(nextFrame, job.signal)
-    if (answer.cancel !== undefined) throw new JobCanceledError('client canceled')
+    if (answer.cancel !== undefined) {
+      canceledByClient = true
+      throw new JobCanceledError('client canceled')
+    }
     if (answer.pay === undefined) throw new UnexpectedJobMessageError('expected pay')
     const pay = answer.pay
     const receipt = checked(() => decodeReceiptBody(pay.receiptBody))
@@ -253,17 +266,27 @@ export async function handleJob(
     const error = err instanceof Error ? err : new Error(String(err))
     const code = codeOf(error)
     const message = error instanceof JobError ? error.message : 'internal error'
-    deps.log('job %s from %p ended: %s', jobId === undefined ? '?' : hex(jobId), client, error.message)
     const id = jobId ?? new Uint8Array(32)
+    deps.log('job %s from %p ended: %s', jobId === undefined ? '?' : hex(jobId), client, error.message)
     const clientLeft = error.name === 'WorkerUnreachableError' || error.name === 'StreamEndedError'
-    const clientCanceled = error.name === 'JobCanceledError'
+    if (delivered !== undefined) {
+      // The client may have locked payment and then gone away before Pay or the reveal: keep the
+      // key beside the lock so settlement can claim it (which also publishes the key).
+      await deps
+        .payments()
+        ?.keepKey(client, delivered.channelId, delivered.lockHash, delivered.price, delivered.key)
+        .catch((err: Error) => deps.log('could not keep the key of job %s: %s', hex(id), err.message))
+    }
+    const clientCanceled = canceledByClient && error.name === 'JobCanceledError'
     if (!accepted) {
       emit('rejected', { error: error.name })
       if (!frames.done) await frames.send({ reject: { jobId: id, code, message } }).catch(() => {})
     } else if (clientLeft || clientCanceled) {
       emit('canceled', { error: error.name })
     } else {
-      const canceledHere = error.name === 'ShuttingDownError' || error.name === 'DeadlineExceededError'
+      const canceledHere = ['ShuttingDownError', 'DeadlineExceededError', 'JobCanceledError'].includes(
+        error.name,
+      )
       emit(canceledHere ? 'canceled' : 'failed', { error: error.name })
       const frame = canceledHere
         ? { cancel: { jobId: id, code, message } }
@@ -275,6 +298,7 @@ export async function handleJob(
   } finally {
     release()
     stop.removeEventListener('abort', onStop)
+    untrack()
     if (!job.signal.aborted) job.abort(new JobCanceledError('job finished'))
   }
 }
@@ -307,7 +331,8 @@ async function negotiateQuote(
   const answer = await frames.next({ timeoutMs: deps.limits.quoteTtlMs, signal }).catch((err: Error) => {
     throw err.name === 'FrameTimeoutError' ? new QuoteExpiredError('quote was not accepted in time') : err
   })
-  if (answer.cancel !== undefined) throw new JobCanceledError('client declined the quote')
+  if (answer.cancel !== undefined)
+    throw Object.assign(new JobCanceledError('client declined the quote'), { declined: true })
   if (answer.accept === undefined) throw new UnexpectedJobMessageError('expected accept')
   if (!bytesEqual(answer.accept.jobId, jobId) || !bytesEqual(answer.accept.quoteHash, quoteHash(quote))) {
     throw new MalformedJobError('accept does not name the quote')

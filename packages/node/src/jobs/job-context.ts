@@ -31,6 +31,8 @@ export interface JobContextDeps {
   payments(): (PayerPayments & PayeePayments) | undefined
   /** True once the node is stopping: new jobs are refused. */
   stopping(): boolean
+  /** Registers a served job so the worker can cancel it by id; returns the unregister function. */
+  track(jobId: string, abort: (reason: Error) => void): () => void
 }
 
 export function hex(bytes: Uint8Array): string {

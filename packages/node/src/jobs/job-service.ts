@@ -41,7 +41,13 @@ import {
   JOB_PROTOCOL,
   MAX_QUEUED_JOB_FRAMES,
 } from './constants.js'
-import { JobError, NoWorkerFoundError, RateLimitedError, ShuttingDownError } from './errors.js'
+import {
+  JobCanceledError,
+  JobError,
+  NoWorkerFoundError,
+  RateLimitedError,
+  ShuttingDownError,
+} from './errors.js'
 import { handleJob } from './handle-job.js'
 import { type HireTarget, runHire } from './hire.js'
 import type { JobContextDeps, JobLimits } from './job-context.js'
@@ -79,6 +85,8 @@ export class JobService implements Startable {
   private readonly limiter: RateLimiter
   readonly spending: SpendingPolicy
   private readonly active = new Set<Promise<void>>()
+  /** Jobs this node serves, by hex job id, with their abort function. */
+  private readonly served = new Map<string, (reason: Error) => void>()
   private readonly codec: FrameCodec<JobFrame>
   private stopController = new AbortController()
   private isStopping = false
@@ -109,6 +117,10 @@ export class JobService implements Startable {
       limits,
       payments: () => this.payments(),
       stopping: () => this.isStopping,
+      track: (jobId, abort) => {
+        this.served.set(jobId, abort)
+        return () => this.served.delete(jobId)
+      },
     }
     this.spending = new SpendingPolicy(init.spending)
     this.codec = {
@@ -170,6 +182,22 @@ export class JobService implements Startable {
     }
     this.stopController.abort(new ShuttingDownError('node is stopping'))
     await Promise.allSettled([...this.active])
+  }
+
+  /** Hex ids of the jobs this node is serving now. */
+  servedJobs(): string[] {
+    return [...this.served.keys()]
+  }
+
+  /**
+   * Cancels a job this node serves: its handler's signal aborts and the client is told CANCELED
+   * (no payment is taken for it). Returns false when no such job runs.
+   */
+  cancel(jobId: string, reason = 'canceled by the worker'): boolean {
+    const abort = this.served.get(jobId)
+    if (abort === undefined) return false
+    abort(new JobCanceledError(reason))
+    return true
   }
 
   /** Hires a worker for `options.skill` and resolves with the result and the dual-signed receipt. */

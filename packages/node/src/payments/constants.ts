@@ -31,3 +31,9 @@ export const DEFAULT_PAY_MAX_OUTBOUND_STREAMS = 16
 
 /** Frames a peer may queue unread on a pay stream before it is reset. */
 export const MAX_QUEUED_PAY_FRAMES = 64
+
+/** Milliseconds a worker remembers the key of a delivery whose locked update has not arrived yet. */
+export const KEEP_KEY_MS = 60_000
+
+/** Keys remembered that way at most. */
+export const MAX_KEPT_KEYS = 1_024

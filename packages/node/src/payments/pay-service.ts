@@ -36,6 +36,8 @@ import {
   DEFAULT_PAY_MAX_INBOUND_STREAMS,
   DEFAULT_PAY_MAX_OUTBOUND_STREAMS,
   DEFAULT_PAY_TIMEOUT_MS,
+  KEEP_KEY_MS,
+  MAX_KEPT_KEYS,
   MAX_QUEUED_PAY_FRAMES,
   MIN_CHANNEL_REMAINING_S,
   PAY_PROTOCOL,
@@ -82,6 +84,11 @@ export class PayService implements Payments, Startable {
   private readonly opening = new Map<string, Promise<Uint8Array>>()
   private readonly waiters = new Map<string, Set<LockWaiter>>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
+  /** Keys of deliveries whose client left before its lock arrived (lock hash hex -> key). */
+  private readonly keys = new Map<
+    string,
+    { channelId: Uint8Array; amount: bigint; preimage: Uint8Array; until: number }
+  >()
   private started = false
   private readonly codec: FrameCodec<PayFrame>
 
@@ -269,6 +276,25 @@ export class PayService implements Payments, Startable {
     await this.init.wallet.channels.revealPreimage(channelId, preimage)
   }
 
+  async keepKey(
+    peer: PeerId,
+    channelId: Uint8Array,
+    hash: Uint8Array,
+    amount: bigint,
+    preimage: Uint8Array,
+  ): Promise<boolean> {
+    if (!this.hasChannel(peer, channelId)) return false
+    const lock = this.init.wallet.channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
+    if (lock === undefined || lock.amount < amount) {
+      // The locked update may still be on its way on the pay stream: remember the key for a while.
+      if (this.keys.size >= MAX_KEPT_KEYS) this.keys.delete(this.keys.keys().next().value!)
+      this.keys.set(hex(hash), { channelId, amount, preimage, until: Date.now() + KEEP_KEY_MS })
+      return false
+    }
+    await this.init.wallet.channels.revealPreimage(channelId, preimage)
+    return true
+  }
+
   /** true: accepted with the lock; Error: accepted without it; undefined: not accepted yet. */
   private checkLocked(request: LockRequest & LockedUpdate): true | Error | undefined {
     const { channels } = this.init.wallet
@@ -302,6 +328,20 @@ export class PayService implements Payments, Startable {
     }
     if (paid > 0n) this.init.events.emitPayment({ ...detail, kind: 'fold', amount: paid })
     else if (locked > 0n) this.init.events.emitPayment({ ...detail, kind: 'lock', amount: locked })
+    for (const lock of update.locks) {
+      const kept = this.keys.get(hex(lock.hash))
+      if (kept === undefined) continue
+      this.keys.delete(hex(lock.hash))
+      if (
+        kept.until < Date.now() ||
+        lock.amount < kept.amount ||
+        !bytesEqual(kept.channelId, update.channelId)
+      )
+        continue
+      void this.init.wallet.channels
+        .revealPreimage(update.channelId, kept.preimage)
+        .catch((err: Error) => this.log('could not record a kept key: %s', err.message))
+    }
     const set = this.waiters.get(hex(update.channelId))
     if (set === undefined) return
     for (const waiter of [...set]) {

@@ -56,6 +56,18 @@ export interface PayeePayments {
   awaitLocked(request: LockRequest & LockedUpdate, options?: AbortOptions): Promise<void>
   /** Records the key revealed for a lock so it can be claimed at settlement if never folded. */
   revealed(peer: PeerId, channelId: Uint8Array, preimage: Uint8Array): Promise<void>
+  /**
+   * After a job ended early (the client left after the delivery): if an accepted update of the
+   * channel locks at least `amount` to `hash`, records `preimage` for a settlement claim.
+   * Resolves true when it did.
+   */
+  keepKey(
+    peer: PeerId,
+    channelId: Uint8Array,
+    hash: Uint8Array,
+    amount: bigint,
+    preimage: Uint8Array,
+  ): Promise<boolean>
 }
 
 /** Everything a node pays and gets paid with. */
