@@ -2,6 +2,15 @@
  * Identifiers and limits of the reputation feature. Every limit is a default that the service's
  * `init` can override; units are in the name or the TSDoc.
  */
+import {
+  ATTESTATION_VERSION,
+  MAX_ATTESTATION_BYTES,
+  MAX_RATING,
+  MAX_SYNC_ATTESTATIONS,
+  MAX_SYNC_REQUEST_BYTES,
+  MAX_SYNC_RESPONSE_BYTES,
+  RECEIPT_VERSION,
+} from '@bazaar/protocol'
 
 /** Gossipsub topic that carries attestations (docs/DESIGN.md "Protocols"). */
 export const REPUTATION_TOPIC = 'bazaar/reputation/1'
@@ -9,24 +18,15 @@ export const REPUTATION_TOPIC = 'bazaar/reputation/1'
 /** Catch-up protocol: a late or restarted node fetches recent attestations from a peer. */
 export const REPUTATION_SYNC_PROTOCOL = '/bazaar/reputation-sync/1.0.0'
 
-/** Attestation wire version this node produces and accepts. */
-export const ATTESTATION_VERSION = 1
-
-/** Receipt body version this node accepts inside attestations. */
-export const RECEIPT_VERSION = 1
-
-/** Highest rating (ratings are 0..100, 50 is neutral). */
-export const MAX_RATING = 100
+/** Wire versions and the rating range (0..100, 50 neutral) are the protocol package's. */
+export { ATTESTATION_VERSION, MAX_RATING, RECEIPT_VERSION }
 
 /**
- * Largest encoded Attestation accepted, in bytes, checked before decoding. An attestation is a
- * small body (two keys, a job id, a skill id, a receipt of about 300 bytes) plus a signature:
- * 2 KiB leaves room for long skill ids without letting a peer make us decode megabytes.
+ * Largest encoded Attestation accepted, in bytes, checked before decoding: the protocol's 4 KiB
+ * (a receipt of at most 2 KiB plus keys, ids, a skill id and a signature). A typical attestation
+ * is about 450 bytes.
  */
-export const DEFAULT_MAX_ATTESTATION_BYTES = 2048
-
-/** Longest skill id accepted, in UTF-8 bytes. */
-export const DEFAULT_MAX_SKILL_BYTES = 256
+export const DEFAULT_MAX_ATTESTATION_BYTES = MAX_ATTESTATION_BYTES
 
 /**
  * Oldest attestation accepted and kept, in ms (30 days). Older ones are rejected on arrival
@@ -46,14 +46,14 @@ export const DEFAULT_STORE_MAX_PER_SUBJECT = 2_000
 /** Store bound: attestations kept from one attester (the newest win). */
 export const DEFAULT_STORE_MAX_PER_ATTESTER = 2_000
 
-/** Sync: most attestations a peer may ask for, or we send, in one response. */
-export const DEFAULT_SYNC_MAX_COUNT = 256
+/** Sync: most attestations a peer may ask for, or we send, in one response (256). */
+export const DEFAULT_SYNC_MAX_COUNT = MAX_SYNC_ATTESTATIONS
 
-/** Sync: largest response frame, in bytes (checked by the reader before the body is read). */
-export const DEFAULT_SYNC_MAX_RESPONSE_BYTES = 1024 * 1024
+/** Sync: largest response frame, in bytes (1 MiB; checked from the length prefix before reading). */
+export const DEFAULT_SYNC_MAX_RESPONSE_BYTES = MAX_SYNC_RESPONSE_BYTES
 
-/** Sync: largest request frame, in bytes (a request is two varints). */
-export const DEFAULT_SYNC_MAX_REQUEST_BYTES = 64
+/** Sync: largest request frame, in bytes (64: a request is two varints). */
+export const DEFAULT_SYNC_MAX_REQUEST_BYTES = MAX_SYNC_REQUEST_BYTES
 
 /** Sync: timeout of one request/response exchange, in ms. */
 export const DEFAULT_SYNC_TIMEOUT_MS = 10_000

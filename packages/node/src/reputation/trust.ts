@@ -114,8 +114,8 @@ export class TrustGraph {
   /** into[j]: attester indexes that rated j. */
   private readonly into: Array<Set<number>> = []
   private readonly byId = new Map<string, TrustInput>()
-  private trust = new Float64Array(0)
-  private teleport = new Float64Array(0)
+  private trust: Float64Array = new Float64Array(0)
+  private teleport: Float64Array = new Float64Array(0)
   private dirtyFlag = false
   /** Iterations the last recompute ran. */
   lastIterations = 0

@@ -1,0 +1,93 @@
+/**
+ * Real libp2p nodes on 127.0.0.1 with Bazaar's own stack (`createBazaarLibp2p`: tcp, noise, yamux,
+ * identify, ping, kad-dht, gossipsub with Bazaar's score parameters) plus the reputation service.
+ */
+import type { Libp2p } from 'libp2p'
+import { type BaseServices, createBazaarLibp2p } from '../../src/libp2p.js'
+import { REPUTATION_TOPIC } from '../../src/reputation/constants.js'
+import { type ReputationInit, type ReputationService, reputation } from '../../src/reputation/service.js'
+import { type Identity, identity } from './fixtures.js'
+
+export type RepNode = Libp2p<BaseServices & { reputation: ReputationService }>
+
+export interface TestNode {
+  id: Identity
+  node: RepNode
+  rep: ReputationService
+  /** gossipsub's peer score of `peer` as this node sees it. */
+  gossipScore(peer: TestNode): number
+}
+
+export async function startNode(init: ReputationInit = {}, id?: Identity): Promise<TestNode> {
+  const ident = id ?? (await identity())
+  const node = (await createBazaarLibp2p({
+    privateKey: ident.privateKey,
+    listen: ['/ip4/127.0.0.1/tcp/0'],
+    bootstrap: [],
+    services: { reputation: reputation(init) },
+  })) as RepNode
+  await node.start()
+  const pubsub = node.services.pubsub as unknown as { getScore(peer: string): number }
+  return {
+    id: ident,
+    node,
+    rep: node.services.reputation,
+    gossipScore: (peer) => pubsub.getScore(peer.id.peerId.toString()),
+  }
+}
+
+export async function connect(a: TestNode, b: TestNode): Promise<void> {
+  await a.node.dial(b.node.getMultiaddrs()[0]!)
+}
+
+/**
+ * Resolves once `condition` holds, re-checking on every gossipsub heartbeat of `on` (about 1 s)
+ * and on every attestation it stores; rejects after `timeoutMs`.
+ */
+export async function until(
+  on: TestNode,
+  condition: () => boolean,
+  timeoutMs = 30_000,
+  what = 'condition',
+): Promise<void> {
+  if (condition()) return
+  const pubsub = on.node.services.pubsub
+  await new Promise<void>((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return
+      cleanup()
+      resolve()
+    }
+    const timer = setTimeout(() => {
+      cleanup()
+      reject(new Error(`timed out waiting for ${what}`))
+    }, timeoutMs)
+    const cleanup = (): void => {
+      clearTimeout(timer)
+      pubsub.removeEventListener('gossipsub:heartbeat', check)
+      on.rep.removeEventListener('attestation', check)
+    }
+    pubsub.addEventListener('gossipsub:heartbeat', check)
+    on.rep.addEventListener('attestation', check)
+  })
+}
+
+/** Waits until every node has grafted at least one mesh peer on the reputation topic. */
+export async function meshReady(nodes: TestNode[], timeoutMs = 30_000): Promise<void> {
+  await Promise.all(
+    nodes.map((n) => {
+      const pubsub = n.node.services.pubsub as unknown as { getMeshPeers(topic: string): string[] }
+      const peers = (): number => n.node.getPeers().length
+      return until(
+        n,
+        () => pubsub.getMeshPeers(REPUTATION_TOPIC).length >= Math.min(peers(), 2),
+        timeoutMs,
+        'mesh',
+      )
+    }),
+  )
+}
+
+export async function stopAll(nodes: TestNode[]): Promise<void> {
+  await Promise.all(nodes.map((n) => n.node.stop()))
+}
