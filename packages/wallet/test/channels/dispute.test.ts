@@ -1,0 +1,88 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { signedStateOf } from '../../src/index.js'
+import { NATIVE, openChannel, type Pair, pay, secret, walletPair } from '../helpers.js'
+
+/** Waits for a wallet event (no sleeps). */
+function next(target: EventTarget, type: string): Promise<unknown> {
+  return new Promise((resolve) => target.addEventListener(type, (e) => resolve((e as CustomEvent).detail), { once: true }))
+}
+
+describe('disputes', () => {
+  let p: Pair
+  let id: Uint8Array
+  beforeEach(async () => {
+    p = await walletPair(10_000n, true)
+    id = await openChannel(p, 1_000n, 86_400n, 600n)
+  })
+  afterEach(() => p.close())
+
+  it('a payer closing with a stale state is challenged by the payee wallet on its own', async () => {
+    const { update: stale } = await pay(p, id, { pay: 100n })
+    await pay(p, id, { pay: 200n })
+    await pay(p, id, { pay: 300n })
+    const challenged = new Promise<void>((resolve) => {
+      const stop = p.payer.settlement.watch((e) => {
+        if (e.type === 'challenged') {
+          stop()
+          resolve()
+        }
+      })
+    })
+    await p.payer.settlement.close(signedStateOf(stale)) // the payer cheats with sequence 1
+    await challenged
+    expect(await p.ledger.getChannel(id)).toMatchObject({ sequence: 3n, cumulativePaid: 600n })
+    p.clock.advance(601n)
+    const actions = await p.payee.channels.runDeadlines()
+    expect(actions).toMatchObject([{ action: 'withdraw' }])
+    expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(600n)
+    expect(await p.ledger.balanceOf(p.payer.settlementKey.address, NATIVE)).toBe(10_000n - 600n)
+    const t = p.ledger.totals()
+    expect(t.minted).toBe(t.balances + t.held)
+  })
+
+  it('the payee closes before a revealed lock expires and claims it; an unrevealed lock returns to the payer', async () => {
+    const paidLock = secret()
+    const lostLock = secret()
+    const now = p.clock.now()
+    await pay(p, id, { pay: 50n, lock: { hash: paidLock.hash, amount: 100n, expiry: now + 1_000n, jobId: new Uint8Array(32).fill(1) } })
+    await pay(p, id, { lock: { hash: lostLock.hash, amount: 70n, expiry: now + 1_000n, jobId: new Uint8Array(32).fill(2) } })
+    await p.payee.channels.revealPreimage(id, paidLock.preimage) // the payer never folds it
+    expect(await p.payee.channels.runDeadlines()).toEqual([])
+    p.clock.advance(900n) // within 120 s of the lock's expiry
+    const closing = next(p.payer, 'channel-closing')
+    const actions = await p.payee.channels.runDeadlines()
+    expect(actions.map((a) => a.action)).toEqual(['close', 'claim'])
+    await closing
+    expect(await p.ledger.getChannel(id)).toMatchObject({ status: 'closing', claimed: 100n })
+    p.clock.advance(600n)
+    await p.payee.channels.runDeadlines()
+    expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(150n)
+    expect(await p.ledger.balanceOf(p.payer.settlementKey.address, NATIVE)).toBe(10_000n - 150n)
+  })
+
+  it('a payer whose payee vanished gets the whole unspent deposit back after expiry + window', async () => {
+    await pay(p, id, { pay: 10n })
+    await p.payee.close() // the payee is gone for good and never closes
+    expect(await p.payer.channels.runDeadlines()).toEqual([])
+    p.clock.advance(86_400n + 600n)
+    expect(await p.payer.channels.runDeadlines()).toMatchObject([{ action: 'refund' }])
+    expect(await p.ledger.balanceOf(p.payer.settlementKey.address, NATIVE)).toBe(10_000n)
+  })
+
+  it('the payee closes near the channel expiry with its best state', async () => {
+    await pay(p, id, { pay: 40n })
+    p.clock.advance(86_400n - 599n)
+    expect(await p.payee.channels.runDeadlines()).toMatchObject([{ action: 'close' }])
+    p.clock.advance(601n)
+    await p.payer.channels.runDeadlines() // either side may withdraw
+    expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(40n)
+  })
+
+  it('cooperative close pays the payee what was paid, at once', async () => {
+    await pay(p, id, { pay: 25n })
+    const terms = p.payee.channels.signCooperativeClose(id)
+    await p.payer.channels.cooperativeClose(id, terms)
+    expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(25n)
+    expect(p.payer.channels.get(id)?.status).toBe('closed')
+  })
+})
