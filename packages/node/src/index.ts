@@ -114,6 +114,75 @@ export { LockNotFoundError, NoCompatibleTermsError, PayStreamError } from './pay
 export { PayService, type PayServiceInit, payService } from './payments/pay-service.js'
 export type { LockedUpdate, LockRequest, PayeePayments, PayerPayments, Payments } from './payments/types.js'
 export type { WalletChannels, WalletLike } from './payments/wallet-api.js'
+// reputation
+export { REPUTATION_SYNC_PROTOCOL, REPUTATION_TOPIC } from './reputation/constants.js'
+export {
+  PUBLISHED_MODEL_C,
+  runThreatModel,
+  type ThreatModel,
+  type ThreatModelOptions,
+  type ThreatModelResult,
+} from './reputation/eigentrust-sim.js'
+export {
+  AttestationBeforeReceiptError,
+  AttestationExpiredError,
+  AttestationFromFutureError,
+  AttestationInvalidError,
+  AttestationMalformedError,
+  AttestationSignatureError,
+  AttestationTooLargeError,
+  AttestationVersionError,
+  AttesterNotPartyError,
+  DuplicateAttestationError,
+  type InvalidAction,
+  JobIdMismatchError,
+  NotReceiptPartyError,
+  RatingOutOfRangeError,
+  ReceiptMalformedError,
+  ReceiptSignatureError,
+  ReputationError,
+  ReputationStoreError,
+  SelfAttestationError,
+  SkillMismatchError,
+  SubjectMismatchError,
+  SyncFailedError,
+  UnpaidReceiptError,
+} from './reputation/errors.js'
+export {
+  BAZAAR_SCORE_THRESHOLDS,
+  bazaarPeerScoreParams,
+  decayFactor,
+  type GossipScoreOptions,
+  gossipScoreConfig,
+  REPUTATION_TOPIC_SCORE_PARAMS,
+} from './reputation/gossip-score.js'
+export { type PeerRef, peerKeyHex } from './reputation/peer-key.js'
+export {
+  type Ranked,
+  type Reputation,
+  type ReputationComponents,
+  type ReputationEvents,
+  type ReputationExplanation,
+  type ReputationInit,
+  ReputationService,
+  reputation,
+} from './reputation/service.js'
+export { AttestationStore, type AttestationStoreOptions } from './reputation/store.js'
+export {
+  type TrustEdge,
+  type TrustExplanation,
+  TrustGraph,
+  type TrustInput,
+  type TrustOptions,
+} from './reputation/trust.js'
+export type { PeerKeyHex, VerifiedAttestation } from './reputation/types.js'
+export {
+  AttestationValidator,
+  toTopicResult,
+  type ValidationResult,
+  type ValidatorOptions,
+} from './reputation/validator.js'
+// end reputation
 export { createSimEnvironment, type SimEnvironmentOptions } from './sim/bazaar-environment.js'
 export type { SimEnvironment, SimNodeParams } from './sim/environment.js'
 export { ScenarioInvalidError, SimCheckFailedError } from './sim/errors.js'

@@ -19,7 +19,7 @@ import { TrustGraph, type TrustOptions } from './trust.js'
 
 export type ThreatModel = 'A' | 'B' | 'C' | 'D'
 
-export interface SimOptions {
+export interface ThreatModelOptions {
   model: ThreatModel
   seed: number
   /** Honest peers, pre-trusted ones included. Default 60. */
@@ -50,7 +50,7 @@ export interface SimOptions {
   trust?: Omit<TrustOptions, 'preTrusted' | 'self'>
 }
 
-export interface SimResult {
+export interface ThreatModelResult {
   model: ThreatModel
   jobs: number
   /** Jobs hired from malicious workers (spies not counted: they deliver). */
@@ -77,7 +77,7 @@ export function seededRandom(seed: number): () => number {
 
 type Kind = 'honest' | 'malicious' | 'spy'
 
-export function runThreatModel(options: SimOptions): SimResult {
+export function runThreatModel(options: ThreatModelOptions): ThreatModelResult {
   const rnd = seededRandom(options.seed)
   const good = options.goodPeers ?? 60
   const fraction = options.maliciousFraction ?? 0.4

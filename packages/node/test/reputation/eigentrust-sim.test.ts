@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { PUBLISHED_MODEL_C, runThreatModel, type SimOptions } from '../../src/reputation/eigentrust-sim.js'
+import {
+  PUBLISHED_MODEL_C,
+  runThreatModel,
+  type ThreatModelOptions,
+} from '../../src/reputation/eigentrust-sim.js'
 
 const SEEDS = [1, 2, 3]
-function mean(options: Omit<SimOptions, 'seed'>): { toBad: number; bad: number } {
+function mean(options: Omit<ThreatModelOptions, 'seed'>): { toBad: number; bad: number } {
   const runs = SEEDS.map((seed) => runThreatModel({ ...options, seed }))
   return {
     toBad: runs.reduce((s, r) => s + r.shareToBad, 0) / runs.length,
@@ -18,7 +22,7 @@ describe('EigenTrust threat models A-D on Bazaar trust', () => {
 
   it('keeps the share of bad outcomes far below random hiring, and below the published figures', () => {
     const rows: string[] = []
-    const scenarios: Array<[string, Omit<SimOptions, 'seed'>, number | undefined]> = [
+    const scenarios: Array<[string, Omit<ThreatModelOptions, 'seed'>, number | undefined]> = [
       ['A (lone malicious, 40%)', { model: 'A' }, undefined],
       ['B (collective, 40%)', { model: 'B' }, undefined],
       [
