@@ -38,9 +38,27 @@ export interface ChannelState {
 }
 
 const separators = new Map<string, Uint8Array>()
+const separatorByDomain = new WeakMap<
+  SettlementDomain,
+  { chainId: bigint; contract: Uint8Array; sep: Uint8Array }
+>()
 
-/** The EIP-712 domain separator, cached per (chain, contract). */
+function sameContract(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.byteLength !== b.byteLength) return false
+  for (let i = 0; i < a.byteLength; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** The EIP-712 domain separator, cached per domain object (re-checked by value) and per (chain, contract). */
 export function domainSeparator(domain: SettlementDomain): Uint8Array {
+  const cached = separatorByDomain.get(domain)
+  if (
+    cached !== undefined &&
+    cached.chainId === domain.chainId &&
+    sameContract(cached.contract, domain.contract)
+  ) {
+    return cached.sep
+  }
   const key = `${domain.chainId}:${Buffer.from(domain.contract).toString('hex')}`
   let sep = separators.get(key)
   if (sep === undefined) {
@@ -54,21 +72,23 @@ export function domainSeparator(domain: SettlementDomain): Uint8Array {
     if (separators.size > 64) separators.clear()
     separators.set(key, sep)
   }
+  separatorByDomain.set(domain, { chainId: domain.chainId, contract: Uint8Array.from(domain.contract), sep })
   return sep
 }
 
+// Scratch buffers of the hot path: hashed synchronously, never handed out, every byte rewritten.
+const digestScratch = new Uint8Array(2 + 2 * WORD)
+digestScratch[0] = 0x19
+digestScratch[1] = 0x01
+const stateScratch = new Uint8Array(8 * WORD)
+
 function typedDigest(domain: SettlementDomain, structHash: Uint8Array): Uint8Array {
-  const buf = new Uint8Array(2 + 2 * WORD)
-  buf[0] = 0x19
-  buf[1] = 0x01
-  buf.set(domainSeparator(domain), 2)
-  buf.set(structHash, 2 + WORD)
-  return keccak256(buf)
+  digestScratch.set(domainSeparator(domain), 2)
+  digestScratch.set(structHash, 2 + WORD)
+  return keccak256(digestScratch)
 }
 
-/** The ABI-encoded struct of an update: the canonical bytes whose hash is signed. */
-export function encodeChannelState(state: ChannelState): Uint8Array {
-  const buf = new Uint8Array(8 * WORD)
+function writeChannelState(buf: Uint8Array, state: ChannelState): Uint8Array {
   buf.set(CHANNEL_UPDATE_TYPEHASH, 0)
   writeBytes32(buf, WORD, state.channelId, 'channelId')
   writeUint(buf, 2 * WORD, state.sequence, 64, 'sequence')
@@ -80,9 +100,14 @@ export function encodeChannelState(state: ChannelState): Uint8Array {
   return buf
 }
 
+/** The ABI-encoded struct of an update: the canonical bytes whose hash is signed. */
+export function encodeChannelState(state: ChannelState): Uint8Array {
+  return writeChannelState(new Uint8Array(8 * WORD), state)
+}
+
 /** The state hash of an update: its EIP-712 digest, which the payer's settlement key signs. */
 export function updateDigest(domain: SettlementDomain, state: ChannelState): Uint8Array {
-  return typedDigest(domain, keccak256(encodeChannelState(state)))
+  return typedDigest(domain, keccak256(writeChannelState(stateScratch, state)))
 }
 
 /** The digest both settlement keys sign for a cooperative close. */

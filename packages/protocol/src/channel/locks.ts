@@ -18,14 +18,35 @@ export interface HashLock {
 
 export const ZERO_ROOT = new Uint8Array(32)
 
+// Leaves by lock hash: a lock stays open across several updates, and both sides hash it each
+// time. An entry is used only when every field still matches (bounded; cleared when full).
+const MAX_CACHED_LEAVES = 4096
+const leaves = new Map<string, { amount: bigint; expiry: bigint; jobId: Uint8Array; leaf: Uint8Array }>()
+
 /** `keccak256(abi.encode(hash, amount, expiry, jobId))`. */
 export function lockLeaf(lock: HashLock): Uint8Array {
+  const key =
+    lock.hash.byteLength === 32
+      ? Buffer.from(lock.hash.buffer, lock.hash.byteOffset, 32).toString('latin1')
+      : ''
+  const hit = leaves.get(key)
+  if (
+    hit !== undefined &&
+    hit.amount === lock.amount &&
+    hit.expiry === lock.expiry &&
+    bytesEqual(hit.jobId, lock.jobId)
+  ) {
+    return hit.leaf
+  }
   const buf = new Uint8Array(4 * WORD)
   writeBytes32(buf, 0, lock.hash, 'lock.hash')
   writeUint(buf, WORD, lock.amount, 256, 'lock.amount')
   writeUint(buf, 2 * WORD, lock.expiry, 64, 'lock.expiry')
   writeBytes32(buf, 3 * WORD, lock.jobId, 'lock.jobId')
-  return keccak256(buf)
+  const leaf = keccak256(buf)
+  if (leaves.size >= MAX_CACHED_LEAVES) leaves.clear()
+  leaves.set(key, { amount: lock.amount, expiry: lock.expiry, jobId: Uint8Array.from(lock.jobId), leaf })
+  return leaf
 }
 
 function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {

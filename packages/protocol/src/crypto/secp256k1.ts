@@ -5,8 +5,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { secp256k1 as nobleSecp } from '@noble/curves/secp256k1.js'
-import { keccak_256 } from '@noble/hashes/sha3.js'
 import native from 'secp256k1'
+import { keccak256 } from '../channel/abi.js'
 import { BadSignatureError } from '../errors.js'
 import { assertLength } from './ed25519.js'
 
@@ -14,8 +14,8 @@ export const SECP256K1_SIGNATURE_LENGTH = 65
 export const ADDRESS_LENGTH = 20
 export const DIGEST_LENGTH = 32
 
-// Half the curve order: signatures with a higher s are malleable twins and are refused.
-const HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0n
+// Half the curve order, big-endian: signatures with a higher s are malleable twins and are refused.
+const HALF_N = Buffer.from('7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0', 'hex')
 
 /** A settlement key pair and its Ethereum address. */
 export interface SettlementKeyPair {
@@ -47,7 +47,7 @@ export function settlementKeyFromPrivate(privateKey: Uint8Array): SettlementKeyP
 /** The Ethereum address of a 65-byte uncompressed public key. */
 export function addressOf(publicKey: Uint8Array): Uint8Array {
   assertLength('publicKey', publicKey, 65)
-  return keccak_256(publicKey.subarray(1)).subarray(12)
+  return keccak256(publicKey.subarray(1)).subarray(12)
 }
 
 /** Signs a 32-byte digest: 65 bytes r || s || v with v = 27 or 28 (what `ecrecover` takes). */
@@ -71,9 +71,8 @@ function splitSignature(signature: Uint8Array): { compact: Uint8Array; recid: nu
   if (v !== 27 && v !== 28)
     throw new BadSignatureError('settlement', 'settlement signature v must be 27 or 28')
   const compact = signature.subarray(0, 64)
-  let s = 0n
-  for (let i = 32; i < 64; i++) s = (s << 8n) | BigInt(compact[i]!)
-  if (s === 0n || s > HALF_N)
+  const s = compact.subarray(32)
+  if (Buffer.compare(s, HALF_N) > 0 || s.every((byte) => byte === 0))
     throw new BadSignatureError('settlement', 'settlement signature s is not canonical (low-s)')
   return { compact, recid: v - 27 }
 }

@@ -1,3 +1,4 @@
+import { writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -209,7 +210,7 @@ export namespace SkillOffer {
 
         if ((obj.price != null && obj.price !== 0n)) {
           w.uint32(48)
-          w.uint64(obj.price)
+          writeUint64(w, obj.price)
         }
 
         if ((obj.asset != null && obj.asset !== '')) {
@@ -445,7 +446,7 @@ export namespace PaymentTerms {
 
         if ((obj.chainId != null && obj.chainId !== 0n)) {
           w.uint32(8)
-          w.uint64(obj.chainId)
+          writeUint64(w, obj.chainId)
         }
 
         if ((obj.contract != null && obj.contract.byteLength > 0)) {
@@ -621,17 +622,17 @@ export namespace AgentCardBody {
 
         if ((obj.issuedAt != null && obj.issuedAt !== 0n)) {
           w.uint32(56)
-          w.uint64(obj.issuedAt)
+          writeUint64(w, obj.issuedAt)
         }
 
         if ((obj.expiresAt != null && obj.expiresAt !== 0n)) {
           w.uint32(64)
-          w.uint64(obj.expiresAt)
+          writeUint64(w, obj.expiresAt)
         }
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(72)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if (obj.payment != null && obj.payment.length > 0) {

@@ -1,3 +1,4 @@
+import { writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -37,7 +38,7 @@ export namespace ChannelOpenBody {
 
         if ((obj.chainId != null && obj.chainId !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.chainId)
+          writeUint64(w, obj.chainId)
         }
 
         if ((obj.contract != null && obj.contract.byteLength > 0)) {
@@ -72,17 +73,17 @@ export namespace ChannelOpenBody {
 
         if ((obj.capacity != null && obj.capacity !== 0n)) {
           w.uint32(72)
-          w.uint64(obj.capacity)
+          writeUint64(w, obj.capacity)
         }
 
         if ((obj.expiry != null && obj.expiry !== 0n)) {
           w.uint32(80)
-          w.uint64(obj.expiry)
+          writeUint64(w, obj.expiry)
         }
 
         if ((obj.nonce != null && obj.nonce !== 0n)) {
           w.uint32(88)
-          w.uint64(obj.nonce)
+          writeUint64(w, obj.nonce)
         }
 
         if ((obj.channelId != null && obj.channelId.byteLength > 0)) {
@@ -97,7 +98,7 @@ export namespace ChannelOpenBody {
 
         if ((obj.issuedAt != null && obj.issuedAt !== 0n)) {
           w.uint32(112)
-          w.uint64(obj.issuedAt)
+          writeUint64(w, obj.issuedAt)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -527,12 +528,12 @@ export namespace Lock {
 
         if ((obj.amount != null && obj.amount !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.amount)
+          writeUint64(w, obj.amount)
         }
 
         if ((obj.expiry != null && obj.expiry !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.expiry)
+          writeUint64(w, obj.expiry)
         }
 
         if ((obj.jobId != null && obj.jobId.byteLength > 0)) {
@@ -696,7 +697,7 @@ export namespace ChannelUpdate {
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if ((obj.previousStateHash != null && obj.previousStateHash.byteLength > 0)) {
@@ -706,12 +707,12 @@ export namespace ChannelUpdate {
 
         if ((obj.cumulativePaid != null && obj.cumulativePaid !== 0n)) {
           w.uint32(40)
-          w.uint64(obj.cumulativePaid)
+          writeUint64(w, obj.cumulativePaid)
         }
 
         if ((obj.lockedTotal != null && obj.lockedTotal !== 0n)) {
           w.uint32(48)
-          w.uint64(obj.lockedTotal)
+          writeUint64(w, obj.lockedTotal)
         }
 
         if ((obj.locksRoot != null && obj.locksRoot.byteLength > 0)) {
@@ -1023,7 +1024,7 @@ export namespace ChannelAck {
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if ((obj.stateHash != null && obj.stateHash.byteLength > 0)) {
@@ -1180,7 +1181,7 @@ export namespace ChannelReestablish {
 
         if ((obj.lastSequence != null && obj.lastSequence !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.lastSequence)
+          writeUint64(w, obj.lastSequence)
         }
 
         if ((obj.lastStateHash != null && obj.lastStateHash.byteLength > 0)) {
@@ -1317,12 +1318,12 @@ export namespace ChannelClose {
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(16)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if ((obj.payeeAmount != null && obj.payeeAmount !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.payeeAmount)
+          writeUint64(w, obj.payeeAmount)
         }
 
         if ((obj.payerSignature != null && obj.payerSignature.byteLength > 0)) {
@@ -1507,7 +1508,7 @@ export namespace ChannelError {
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(32)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if (opts.lengthDelimited !== false) {

@@ -1,3 +1,4 @@
+import { writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, enumeration, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -206,7 +207,7 @@ export namespace JobRequestBody {
 
         if ((obj.budget != null && obj.budget !== 0n)) {
           w.uint32(72)
-          w.uint64(obj.budget)
+          writeUint64(w, obj.budget)
         }
 
         if ((obj.asset != null && obj.asset !== '')) {
@@ -216,12 +217,12 @@ export namespace JobRequestBody {
 
         if ((obj.deadline != null && obj.deadline !== 0n)) {
           w.uint32(88)
-          w.uint64(obj.deadline)
+          writeUint64(w, obj.deadline)
         }
 
         if ((obj.issuedAt != null && obj.issuedAt !== 0n)) {
           w.uint32(96)
-          w.uint64(obj.issuedAt)
+          writeUint64(w, obj.issuedAt)
         }
 
         if ((obj.quoteFirst != null && obj.quoteFirst !== false)) {
@@ -681,7 +682,7 @@ export namespace QuoteBody {
 
         if ((obj.price != null && obj.price !== 0n)) {
           w.uint32(40)
-          w.uint64(obj.price)
+          writeUint64(w, obj.price)
         }
 
         if ((obj.asset != null && obj.asset !== '')) {
@@ -691,7 +692,7 @@ export namespace QuoteBody {
 
         if ((obj.expiresAt != null && obj.expiresAt !== 0n)) {
           w.uint32(56)
-          w.uint64(obj.expiresAt)
+          writeUint64(w, obj.expiresAt)
         }
 
         if ((obj.terms != null && obj.terms !== '')) {
@@ -701,7 +702,7 @@ export namespace QuoteBody {
 
         if ((obj.issuedAt != null && obj.issuedAt !== 0n)) {
           w.uint32(72)
-          w.uint64(obj.issuedAt)
+          writeUint64(w, obj.issuedAt)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1474,7 +1475,7 @@ export namespace DeliveryBody {
 
         if ((obj.price != null && obj.price !== 0n)) {
           w.uint32(40)
-          w.uint64(obj.price)
+          writeUint64(w, obj.price)
         }
 
         if ((obj.asset != null && obj.asset !== '')) {
@@ -1504,12 +1505,12 @@ export namespace DeliveryBody {
 
         if ((obj.lockExpiry != null && obj.lockExpiry !== 0n)) {
           w.uint32(88)
-          w.uint64(obj.lockExpiry)
+          writeUint64(w, obj.lockExpiry)
         }
 
         if ((obj.issuedAt != null && obj.issuedAt !== 0n)) {
           w.uint32(96)
-          w.uint64(obj.issuedAt)
+          writeUint64(w, obj.issuedAt)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -1962,7 +1963,7 @@ export namespace ReceiptBody {
 
         if ((obj.price != null && obj.price !== 0n)) {
           w.uint32(56)
-          w.uint64(obj.price)
+          writeUint64(w, obj.price)
         }
 
         if ((obj.asset != null && obj.asset !== '')) {
@@ -1982,7 +1983,7 @@ export namespace ReceiptBody {
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(88)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if ((obj.stateHash != null && obj.stateHash.byteLength > 0)) {
@@ -1992,7 +1993,7 @@ export namespace ReceiptBody {
 
         if ((obj.completedAt != null && obj.completedAt !== 0n)) {
           w.uint32(104)
-          w.uint64(obj.completedAt)
+          writeUint64(w, obj.completedAt)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -2435,7 +2436,7 @@ export namespace Pay {
 
         if ((obj.sequence != null && obj.sequence !== 0n)) {
           w.uint32(24)
-          w.uint64(obj.sequence)
+          writeUint64(w, obj.sequence)
         }
 
         if ((obj.stateHash != null && obj.stateHash.byteLength > 0)) {

@@ -1,3 +1,4 @@
+import { writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -61,7 +62,7 @@ export namespace AttestationBody {
 
         if ((obj.issuedAt != null && obj.issuedAt !== 0n)) {
           w.uint32(64)
-          w.uint64(obj.issuedAt)
+          writeUint64(w, obj.issuedAt)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -382,7 +383,7 @@ export namespace SyncRequest {
 
         if ((obj.since != null && obj.since !== 0n)) {
           w.uint32(8)
-          w.uint64(obj.since)
+          writeUint64(w, obj.since)
         }
 
         if ((obj.limit != null && obj.limit !== 0)) {
