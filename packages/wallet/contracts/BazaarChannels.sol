@@ -127,22 +127,22 @@ contract BazaarChannels {
         bytes32 jobId;
     }
 
-    /// Storage of one channel: slots 0-2 are written by `open`, 3-5 by `close`.
+    /// Storage of one channel: slots 0-2 are written by `open`, 3 by `close`, 4-5 only for locks.
     struct Channel {
         address payer; // slot 0
         uint40 expiry;
         uint40 disputeWindow;
+        uint8 status; // here, not in slot 4, so that a refund or cooperative close writes no new slot
         address payee; // slot 1
         uint96 deposit;
         address token; // slot 2
         uint64 nonce;
-        uint96 cumulativePaid; // slot 3
-        uint96 lockedTotal;
+        uint96 cumulativePaid; // slot 3: all a close without locks writes
         uint64 sequence;
-        uint96 claimed; // slot 4
         uint40 closeDeadline;
+        uint96 lockedTotal; // slot 4: only for states with locks
+        uint96 claimed;
         uint64 claimEpoch; // sequence at which locksRoot last changed: claims are keyed by it
-        uint8 status;
         bytes32 locksRoot; // slot 5
     }
 
@@ -307,13 +307,13 @@ contract BazaarChannels {
         _checkAmounts(s, c.deposit);
         _checkSigner(hashUpdate(s), signature, c.payer);
         uint40 deadline = uint40(block.timestamp + window);
+        c.status = CLOSING;
         c.cumulativePaid = uint96(s.cumulativePaid);
-        c.lockedTotal = uint96(s.lockedTotal);
         c.sequence = s.sequence;
         c.closeDeadline = deadline;
-        c.claimEpoch = s.sequence;
-        c.status = CLOSING;
-        if (s.locksRoot != bytes32(0)) {
+        if (s.lockedTotal != 0 || s.locksRoot != bytes32(0)) {
+            c.lockedTotal = uint96(s.lockedTotal);
+            c.claimEpoch = s.sequence;
             c.locksRoot = s.locksRoot;
         }
         emit ChannelClosing(s.channelId, msg.sender, s.sequence, s.cumulativePaid, s.lockedTotal, s.locksRoot, deadline);
@@ -331,18 +331,21 @@ contract BazaarChannels {
         uint64 stored = c.sequence;
         if (s.sequence <= stored) revert StaleState(stored, s.sequence);
         uint256 claimed = c.claimed;
-        bool keepClaims = s.locksRoot == c.locksRoot && claimed <= s.lockedTotal;
+        bytes32 root = c.locksRoot;
+        bool keepClaims = s.locksRoot == root && claimed <= s.lockedTotal;
         uint256 floor = keepClaims ? uint256(c.cumulativePaid) : uint256(c.cumulativePaid) + claimed;
         if (s.cumulativePaid < floor) revert AmountLowered(floor, s.cumulativePaid);
         _checkAmounts(s, c.deposit);
         _checkSigner(hashUpdate(s), signature, c.payer);
         c.cumulativePaid = uint96(s.cumulativePaid);
-        c.lockedTotal = uint96(s.lockedTotal);
         c.sequence = s.sequence;
         if (!keepClaims) {
+            c.lockedTotal = uint96(s.lockedTotal);
             c.claimed = 0;
             c.claimEpoch = s.sequence;
-            c.locksRoot = s.locksRoot;
+            if (s.locksRoot != root) c.locksRoot = s.locksRoot;
+        } else if (s.lockedTotal != c.lockedTotal) {
+            c.lockedTotal = uint96(s.lockedTotal);
         }
         emit ChannelChallenged(s.channelId, msg.sender, s.sequence, s.cumulativePaid, s.lockedTotal, s.locksRoot);
     }

@@ -20,7 +20,7 @@ const outFile = join(root, 'src', 'evm', 'generated', 'artifacts.ts')
 const settings = {
   evmVersion: 'cancun',
   optimizer: { enabled: true, runs: 10_000 },
-  viaIR: false,
+  viaIR: true,
   metadata: { bytecodeHash: 'none', appendCBOR: false },
   outputSelection: { '*': { '*': ['abi', 'evm.bytecode.object', 'evm.deployedBytecode.object'] } },
 }
