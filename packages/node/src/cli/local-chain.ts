@@ -1,0 +1,172 @@
+/**
+ * Settlement on an EVM chain. `startLocalChain()` is the zero-setup default: anvil as a child
+ * process (stopped with the provider), the BazaarChannels contract deployed by a throwaway key,
+ * accounts funded with `anvil_setBalance`, and time moved with `evm_increaseTime`.
+ * `rpcProvider()` connects to an existing deployment named in the config.
+ */
+import { randomBytes } from 'node:crypto'
+import { settlementKeyFromPrivate } from '@bazaar/protocol'
+import type { Settlement } from '@bazaar/wallet'
+import * as walletModule from '@bazaar/wallet'
+import type { Logger } from 'pino'
+import { ConfigInvalidError } from './errors.js'
+import type { SettlementProvider } from './settlement.js'
+
+/** Milliseconds between receipt polls on a local chain (it mines at once). */
+const LOCAL_POLLING_MS = 25
+
+interface EvmApi {
+  startAnvil(options?: {
+    args?: string[]
+  }): Promise<{ rpcUrl: string; chainId: bigint; stop(): Promise<void> }>
+  deployBazaar(options: {
+    rpcUrl: string
+    chainId: bigint
+    deployerKey: Uint8Array
+    pollingIntervalMs?: number
+  }): Promise<{
+    contract: Uint8Array
+  }>
+  fundLocalAccounts(options: {
+    rpcUrl: string
+    chainId: bigint
+    minterKey: Uint8Array
+    accounts: Uint8Array[]
+    nativeBalance?: bigint
+  }): Promise<void>
+  EvmSettlement: {
+    connect(options: {
+      rpcUrl: string
+      chainId: bigint
+      contract: Uint8Array
+      privateKey: Uint8Array
+      pollingIntervalMs?: number
+      token?: Uint8Array
+    }): Promise<Settlement>
+  }
+}
+
+/** The wallet's EVM adapter, or undefined when this build of the wallet has none. */
+export function evmApi(): EvmApi | undefined {
+  const m = walletModule as unknown as Partial<EvmApi>
+  if (m.startAnvil === undefined || m.deployBazaar === undefined || m.EvmSettlement === undefined)
+    return undefined
+  return m as EvmApi
+}
+
+/** Thrown when EVM settlement is asked for and the wallet build lacks it. */
+export class EvmUnavailableError extends Error {
+  constructor() {
+    super('this build of @bazaar/wallet has no EVM settlement adapter')
+    this.name = 'EvmUnavailableError'
+  }
+}
+
+async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  })
+  const body = (await response.json()) as { result?: unknown; error?: { message: string } }
+  if (body.error !== undefined) throw new Error(`${method}: ${body.error.message}`)
+  return body.result
+}
+
+const hex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString('hex')}`
+
+/** Starts anvil, deploys the contract, and hands out settlements on it. */
+export async function startLocalChain(options: { logger?: Logger } = {}): Promise<SettlementProvider> {
+  const evm = evmApi()
+  if (evm === undefined) throw new EvmUnavailableError()
+  const anvil = await evm.startAnvil()
+  try {
+    const deployerKey = new Uint8Array(randomBytes(32))
+    const deployer = settlementKeyFromPrivate(deployerKey)
+    await evm.fundLocalAccounts({
+      rpcUrl: anvil.rpcUrl,
+      chainId: anvil.chainId,
+      minterKey: deployerKey,
+      accounts: [deployer.address],
+    })
+    const { contract } = await evm.deployBazaar({
+      rpcUrl: anvil.rpcUrl,
+      chainId: anvil.chainId,
+      deployerKey,
+      pollingIntervalMs: LOCAL_POLLING_MS,
+    })
+    options.logger?.info({ rpcUrl: anvil.rpcUrl, contract: hex(contract) }, 'local chain started')
+    let stopped = false
+    return {
+      kind: 'evm-local',
+      chainId: anvil.chainId,
+      contract: hex(contract),
+      forAccount: (_account, privateKey) =>
+        evm.EvmSettlement.connect({
+          rpcUrl: anvil.rpcUrl,
+          chainId: anvil.chainId,
+          contract,
+          privateKey,
+          pollingIntervalMs: LOCAL_POLLING_MS,
+        }),
+      async fund(accounts, amount) {
+        await evm.fundLocalAccounts({
+          rpcUrl: anvil.rpcUrl,
+          chainId: anvil.chainId,
+          minterKey: deployerKey,
+          accounts,
+          // Native coin: the channel deposits plus gas.
+          nativeBalance: amount + 10n ** 21n,
+        })
+      },
+      async advanceTime(seconds) {
+        await rpc(anvil.rpcUrl, 'evm_increaseTime', [Number(seconds)])
+        await rpc(anvil.rpcUrl, 'evm_mine', [])
+      },
+      async stop() {
+        if (stopped) return
+        stopped = true
+        await anvil.stop()
+      },
+    }
+  } catch (error) {
+    await anvil.stop()
+    throw error
+  }
+}
+
+/** Connects to an existing deployment (`[chain]` in the config names it). */
+export async function rpcProvider(
+  rpcUrl: string,
+  options: { chainId?: bigint; contract?: string; token?: string },
+): Promise<SettlementProvider> {
+  const evm = evmApi()
+  if (evm === undefined) throw new EvmUnavailableError()
+  if (options.chainId === undefined || options.contract === undefined) {
+    throw new ConfigInvalidError(
+      'bazaar.toml',
+      `settlement on ${rpcUrl} needs chain.chain_id and chain.contract`,
+      'chain',
+    )
+  }
+  const contract = new Uint8Array(Buffer.from(options.contract.replace(/^0x/, ''), 'hex'))
+  const token =
+    options.token === undefined
+      ? undefined
+      : new Uint8Array(Buffer.from(options.token.replace(/^0x/, ''), 'hex'))
+  const chainId = options.chainId
+  return {
+    kind: 'evm',
+    chainId,
+    contract: options.contract,
+    forAccount: (_account, privateKey) =>
+      evm.EvmSettlement.connect({
+        rpcUrl,
+        chainId,
+        contract,
+        privateKey,
+        ...(token === undefined ? {} : { token }),
+      }),
+    async stop() {},
+  }
+}

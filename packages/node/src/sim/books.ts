@@ -1,0 +1,117 @@
+/**
+ * The simulation's books: the clients' receipts, both sides' channel books, what settlement paid
+ * out and how every account's balance moved on the settlement layer. Each equality that must hold
+ * is a named check; a difference of one base unit fails it.
+ */
+import type { ChannelView, SettleOutcome } from '../api/node-port.js'
+import type { SimEnvironment } from './environment.js'
+import type { SimCheck, SimReport } from './report.js'
+import type { SimPeer } from './run.js'
+
+export interface Books {
+  money: SimReport['money']
+  checks: SimCheck[]
+}
+
+function check(name: string, left: bigint, right: bigint, what: string): SimCheck {
+  return { name, ok: left === right, detail: `${what}: ${left} vs ${right}` }
+}
+
+/**
+ * Reads every node's channel books, settles every channel (the payers ask), and compares the
+ * payouts and balance changes with the receipts. `paid` is the sum of the clients' receipts.
+ */
+export async function computeBooks(
+  peers: SimPeer[],
+  env: SimEnvironment,
+  balancesBefore: bigint[],
+  paid: bigint,
+): Promise<Books> {
+  const views: ChannelView[][] = await Promise.all(peers.map((p) => p.node.channels({ onChain: false })))
+  let payerPaid = 0n
+  let locked = 0n
+  let deposits = 0n
+  let payeeBooks = 0n
+  for (const list of views) {
+    for (const c of list) {
+      if (c.role === 'payer') {
+        payerPaid += c.cumulativePaid
+        locked += c.lockedTotal
+        deposits += c.deposit
+      } else {
+        payeeBooks += c.cumulativePaid
+      }
+    }
+  }
+
+  // Payers close everything they opened; once the dispute window has passed, anyone may pay
+  // out; channels that never carried a payment are refunded after their expiry.
+  const paidOut = new Map<string, SettleOutcome>()
+  const keep = (outcomes: SettleOutcome[]): void => {
+    for (const o of outcomes) if (o.refs.length > 0) paidOut.set(o.channelId, o)
+  }
+  const payers = peers.filter((_, i) => views[i]!.some((c) => c.role === 'payer'))
+  for (const payer of payers) keep(await payer.node.settle())
+  await env.advanceTime(env.disputeWindowSeconds + 1n)
+  for (const payer of payers) keep(await payer.node.withdraw())
+  await env.advanceTime(env.channelTtlSeconds + env.disputeWindowSeconds + 1n)
+  for (const payer of payers) keep(await payer.node.withdraw())
+  const settled = [...paidOut.values()]
+  const toPayees = settled.reduce((a, s) => a + s.toPayee, 0n)
+  const toPayers = settled.reduce((a, s) => a + s.toPayer, 0n)
+  const after = await Promise.all(peers.map((p) => env.balanceOf(p.node)))
+  const deltas = after.map((b, i) => b - balancesBefore[i]!)
+
+  // Per node: balance change = payouts received as payee - payouts made to payees as payer.
+  const expected = new Map<string, bigint>(peers.map((p) => [p.peerId, 0n]))
+  const payerOf = new Map<string, string>()
+  const payeeOf = new Map<string, string>()
+  peers.forEach((p, i) => {
+    for (const c of views[i]!) (c.role === 'payer' ? payerOf : payeeOf).set(c.channelId, p.peerId)
+  })
+  for (const s of settled) {
+    const payer = payerOf.get(s.channelId)
+    const payee = payeeOf.get(s.channelId)
+    if (payee !== undefined) expected.set(payee, (expected.get(payee) ?? 0n) + s.toPayee)
+    if (payer !== undefined) expected.set(payer, (expected.get(payer) ?? 0n) - s.toPayee)
+  }
+  const mismatched = peers.filter((p, i) => deltas[i] !== expected.get(p.peerId))
+  const payeesDelta = peers.reduce((a, p, i) => (p.group.role === 'worker' ? a + deltas[i]! : a), 0n)
+  const payersDelta = peers.reduce((a, p, i) => (p.group.role === 'client' ? a + deltas[i]! : a), 0n)
+  const totalDelta = deltas.reduce((a, b) => a + b, 0n)
+  const owedBefore = payerPaid
+  const owedAfter = payerPaid - toPayees
+
+  const checks: SimCheck[] = [
+    check("receipts = payers' channel books", paid, payerPaid, 'sum of receipts vs cumulative paid'),
+    check("payers' books = payees' books", payerPaid, payeeBooks, 'payer side vs payee side'),
+    check('no lock left unresolved', locked, 0n, 'locked total'),
+    check('settled to payees = owed', toPayees, owedBefore, 'paid out vs owed'),
+    check('payouts = deposits', toPayees + toPayers, deposits, 'to payees + to payers vs deposits'),
+    check('nothing created or lost on the settlement layer', totalDelta, 0n, 'sum of balance changes'),
+    {
+      name: 'every account moved by exactly its settlements',
+      ok: mismatched.length === 0,
+      detail:
+        mismatched.length === 0
+          ? `${peers.length} accounts`
+          : `mismatch: ${mismatched.map((p) => p.peerId).join(', ')}`,
+    },
+  ]
+  return {
+    money: {
+      paid: paid.toString(),
+      offChain: {
+        cumulativePaid: payerPaid.toString(),
+        locked: locked.toString(),
+        deposits: deposits.toString(),
+      },
+      payeeBooks: payeeBooks.toString(),
+      owedBefore: owedBefore.toString(),
+      owedAfter: owedAfter.toString(),
+      settled: { toPayees: toPayees.toString(), toPayers: toPayers.toString(), channels: settled.length },
+      onChain: { payeesDelta: payeesDelta.toString(), payersDelta: payersDelta.toString() },
+    },
+    checks,
+  }
+}
