@@ -72,6 +72,82 @@ export type {
   UpdateRequest,
 } from './channels/types.js'
 export { SettlementAccountMismatchError } from './errors.js'
+// evm (on-chain settlement; owned by the settlement helper, keep this block together)
+export { type AnvilProcess, locateAnvil, type StartAnvilOptions, startAnvil } from './evm/anvil.js'
+export { NATIVE_TOKEN } from './evm/convert.js'
+export { toSettlementError } from './evm/decode-error.js'
+export {
+  type Deployment,
+  type DeployOptions,
+  deployBazaar,
+  type FundLocalOptions,
+  fundLocalAccounts,
+} from './evm/deploy.js'
+export {
+  AnvilNotFoundError,
+  AnvilStartError,
+  ChainMismatchError,
+  ContractMismatchError,
+  EvmSettlementError,
+  RpcUnavailableError,
+  SETTLEMENT_RULE_ERRORS,
+  SettlementAlreadyPaidOutError,
+  SettlementAmountAboveDepositError,
+  SettlementAmountLoweredError,
+  SettlementAmountTooLargeError,
+  SettlementChannelExistsError,
+  SettlementChannelExpiredError,
+  SettlementChannelNotFoundError,
+  SettlementChannelNotOpenError,
+  SettlementInvalidDisputeWindowError,
+  SettlementInvalidExpiryError,
+  SettlementInvalidPayeeError,
+  SettlementInvalidSignatureError,
+  SettlementLockClaimedError,
+  SettlementLockExpiredError,
+  SettlementLockNotFoundError,
+  SettlementLocksAboveTotalError,
+  SettlementNotClosingError,
+  SettlementNotExpiredError,
+  SettlementNothingToCollectError,
+  SettlementNotPartyError,
+  SettlementNotPayerError,
+  SettlementRuleError,
+  SettlementStaleStateError,
+  SettlementTokenTransferFailedError,
+  SettlementWindowOpenError,
+  SettlementWindowOverError,
+  SettlementWrongPreimageError,
+  SettlementWrongValueError,
+  SettlementZeroAmountError,
+  TransactionFailedError,
+} from './evm/errors.js'
+export {
+  DEFAULT_LOG_BLOCK_RANGE,
+  DEFAULT_POLLING_INTERVAL_MS,
+  EvmSettlement,
+  type EvmSettlementOptions,
+  type SettlementIntent,
+  type SettlementJournal,
+} from './evm/evm-settlement.js'
+export {
+  bazaarChannelsAbi,
+  bazaarChannelsBytecode,
+  bazaarChannelsCodeHash,
+  bazaarChannelsDeployedBytecode,
+  contractsCompiler,
+  contractsSourceSha256,
+  mockTokenAbi,
+  mockTokenBytecode,
+} from './evm/generated/artifacts.js'
+export {
+  DEFAULT_LOCAL_TOKEN_FUNDS,
+  LOCAL_TOKEN,
+  type LocalChain,
+  type LocalChainOptions,
+  startLocalChain,
+} from './evm/local-chain.js'
+// end evm
 export {
   CorruptKeyFileError,
   InsecureKeyFileError,

@@ -1,5 +1,14 @@
 /** Conversions between the `Settlement` interface's byte arrays and the contract's ABI values. */
-import { bytesToHex, getAddress, type Hex, hexToBytes, type Log, parseEventLogs } from 'viem'
+import {
+  bytesToHex,
+  type Chain,
+  defineChain,
+  getAddress,
+  type Hex,
+  hexToBytes,
+  type Log,
+  parseEventLogs,
+} from 'viem'
 import type { ChannelStatus, SettledChannel, SettlementEvent, SignedState } from '../settlement/types.js'
 import { bazaarChannelsAbi } from './generated/artifacts.js'
 
@@ -7,6 +16,16 @@ export type Address = `0x${string}`
 
 /** The native coin's "token address" (20 zero bytes). */
 export const NATIVE_TOKEN = new Uint8Array(20)
+
+/** A viem chain definition for any EVM chain reached through one RPC URL. */
+export function rpcChain(rpcUrl: string, chainId: bigint): Chain {
+  return defineChain({
+    id: Number(chainId),
+    name: `chain ${chainId}`,
+    nativeCurrency: { name: 'native', symbol: 'NATIVE', decimals: 18 },
+    rpcUrls: { default: { http: [rpcUrl] } },
+  })
+}
 
 export function toAddress(bytes: Uint8Array, field = 'address'): Address {
   if (bytes.byteLength !== 20) throw new RangeError(`${field} must be 20 bytes, got ${bytes.byteLength}`)

@@ -1,15 +1,7 @@
 /** Deploys Bazaar's channel contract (and, for local chains, a mock token) and funds accounts. */
-import {
-  createPublicClient,
-  createWalletClient,
-  defineChain,
-  type Hex,
-  http,
-  type PublicClient,
-  parseEther,
-} from 'viem'
+import { createPublicClient, createWalletClient, type Hex, http, type PublicClient, parseEther } from 'viem'
 import { privateKeyToAccount } from 'viem/accounts'
-import { type Address, fromHex, toAddress, toBytes32 } from './convert.js'
+import { type Address, fromHex, rpcChain, toAddress, toBytes32 } from './convert.js'
 import { toSettlementError } from './decode-error.js'
 import { TransactionFailedError } from './errors.js'
 import {
@@ -39,12 +31,7 @@ export interface DeployOptions {
 }
 
 function clients(rpcUrl: string, chainId: bigint, key: Uint8Array, pollingInterval: number) {
-  const chain = defineChain({
-    id: Number(chainId),
-    name: `chain ${chainId}`,
-    nativeCurrency: { name: 'native', symbol: 'NATIVE', decimals: 18 },
-    rpcUrls: { default: { http: [rpcUrl] } },
-  })
+  const chain = rpcChain(rpcUrl, chainId)
   const transport = http(rpcUrl)
   const account = privateKeyToAccount(toBytes32(key, 'deployerKey'))
   return {

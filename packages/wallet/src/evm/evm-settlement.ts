@@ -3,7 +3,6 @@ import {
   type Chain,
   createPublicClient,
   createWalletClient,
-  defineChain,
   encodeFunctionData,
   erc20Abi,
   type Hex,
@@ -28,6 +27,7 @@ import {
   type Address,
   fromHex,
   isNative,
+  rpcChain,
   settledChannel,
   settlementEvents,
   stateTuple,
@@ -133,12 +133,7 @@ export class EvmSettlement implements Settlement {
     if (options.privateKey.byteLength !== 32) throw new RangeError('privateKey must be 32 bytes')
     this.signer = privateKeyToAccount(toBytes32(options.privateKey, 'privateKey'))
     this.account = fromHex(this.signer.address)
-    const chain = defineChain({
-      id: Number(options.chainId),
-      name: `chain ${options.chainId}`,
-      nativeCurrency: { name: 'native', symbol: 'NATIVE', decimals: 18 },
-      rpcUrls: { default: { http: [options.rpcUrl] } },
-    })
+    const chain = rpcChain(options.rpcUrl, options.chainId)
     const transport = http(options.rpcUrl, { retryCount: 2, timeout: 15_000 })
     this.publicClient = createPublicClient({ chain, transport, pollingInterval: this.pollingIntervalMs })
     this.walletClient = createWalletClient({
