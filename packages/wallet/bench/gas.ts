@@ -5,14 +5,7 @@
  * packages/wallet/dist/bench/gas.js`.
  */
 import { randomBytes } from 'node:crypto'
-import {
-  cooperativeCloseDigest,
-  lockLeaf,
-  lockProof,
-  locksRoot,
-  secpSignDigest,
-  updateDigest,
-} from '@bazaar/protocol'
+import { cooperativeCloseDigest, lockProof, locksRoot, secpSignDigest, updateDigest } from '@bazaar/protocol'
 import {
   createPublicClient,
   createWalletClient,
@@ -192,7 +185,6 @@ try {
       await payee.settlement.claimLock(locked.channelId, locks[0]!, preimages[0]!, lockProof(locks, 0)),
     ),
   ])
-  void lockLeaf
 
   await increaseTime(600n)
   rows.push(['withdraw, ERC-20', await gasOf(await payee.settlement.withdraw(erc.channelId))])
@@ -226,7 +218,7 @@ try {
   const ratio = (a: number, b: number) => `${(a / b).toFixed(a / b < 0.01 ? 5 : 2)}x`
   console.log(
     `BazaarChannels gas on anvil (solc ${contractsCompiler.solc.split('+')[0]}, ${contractsCompiler.evmVersion}, ` +
-      `optimizer ${contractsCompiler.optimizerRuns} runs; runtime ${(bazaarChannelsBytecode.length - 2) / 2} bytes creation code)`,
+      `optimizer ${contractsCompiler.optimizerRuns} runs, viaIR ${contractsCompiler.viaIR}; creation code ${(bazaarChannelsBytecode.length - 2) / 2} bytes)`,
   )
   console.log(`baseline: one ERC-20 transfer = ${num(transfer)} gas\n`)
   console.log(`| step | gas | vs one ERC-20 transfer |\n| --- | ---: | ---: |`)
