@@ -7,6 +7,7 @@ import type { WireSchema } from './wire.js'
 const v = 'varint'
 const b = 'bytes'
 const s = 'string'
+const r = 'repeated'
 
 export const SkillLimitsSchema: WireSchema = {
   name: 'SkillLimits',
@@ -41,12 +42,12 @@ export const AgentCardBodySchema: WireSchema = {
     2: ['peerKey', b],
     3: ['name', s],
     4: ['description', s],
-    5: ['skills', SkillOfferSchema],
-    6: ['addresses', b],
+    5: ['skills', SkillOfferSchema, r],
+    6: ['addresses', b, r],
     7: ['issuedAt', v],
     8: ['expiresAt', v],
     9: ['sequence', v],
-    10: ['payment', PaymentTermsSchema],
+    10: ['payment', PaymentTermsSchema, r],
   },
 }
 /** Envelope of every Ed25519-signed message: body bytes and a signature. */
@@ -137,6 +138,7 @@ const jobCoded = (name: string): WireSchema => ({
 })
 export const JobFrameSchema: WireSchema = {
   name: 'JobFrame',
+  oneof: true,
   fields: {
     1: ['request', EnvelopeSchema],
     2: ['quote', EnvelopeSchema],
@@ -204,7 +206,7 @@ export const ChannelUpdateSchema: WireSchema = {
     6: ['lockedTotal', v],
     7: ['locksRoot', b],
     8: ['jobId', b],
-    9: ['locks', LockSchema],
+    9: ['locks', LockSchema, r],
     10: ['signature', b],
   },
 }
@@ -232,6 +234,7 @@ export const ChannelErrorSchema: WireSchema = {
 }
 export const PayFrameSchema: WireSchema = {
   name: 'PayFrame',
+  oneof: true,
   fields: {
     1: ['open', EnvelopeSchema],
     2: ['update', ChannelUpdateSchema],
@@ -261,5 +264,5 @@ export const SyncRequestSchema: WireSchema = {
 }
 export const SyncResponseSchema: WireSchema = {
   name: 'SyncResponse',
-  fields: { 1: ['attestations', b], 2: ['more', v] },
+  fields: { 1: ['attestations', b, r], 2: ['more', v] },
 }

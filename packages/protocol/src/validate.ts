@@ -122,6 +122,10 @@ export function decodeChecked<T>(
   try {
     return decode(bytes)
   } catch (cause) {
+    // protons enforces repeated-field limits while decoding, before our own count checks run.
+    if (cause instanceof Error && cause.name === 'MaxLengthError') {
+      throw new OutOfRangeError(`${kind} repeated field count`, Number.NaN, cause.message)
+    }
     throw new MalformedMessageError(kind, cause instanceof Error ? cause.message : 'does not decode', {
       cause,
     })

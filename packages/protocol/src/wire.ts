@@ -10,10 +10,14 @@ import { InvalidStringError, MalformedMessageError } from './errors.js'
 /** How a field travels: a varint (ints, bools, enums), raw bytes, UTF-8 text, or a nested message. */
 export type FieldType = 'varint' | 'bytes' | 'string' | WireSchema
 
-/** Field number -> [name, type]. Fields not listed are skipped (proto3 unknown fields). */
+/**
+ * Field number -> [name, type, repeated?]. Fields not listed are skipped (proto3 unknown fields).
+ * A non-repeated field may appear once; in a `oneof` schema, one field at most.
+ */
 export interface WireSchema {
   readonly name: string
-  readonly fields: Readonly<Record<number, readonly [string, FieldType]>>
+  readonly fields: Readonly<Record<number, readonly [string, FieldType, 'repeated'?]>>
+  readonly oneof?: boolean
 }
 
 const VARINT = 0
@@ -26,6 +30,8 @@ export function checkWire(schema: WireSchema, bytes: Uint8Array, kind = schema.n
   if (depth > 8) throw new MalformedMessageError(kind, 'nesting too deep')
   let pos = 0
   const end = bytes.byteLength
+  // Field numbers seen, to refuse a repeated singular field (or a second oneof member).
+  let seen: number[] | undefined
   const varint = (): number => {
     let result = 0
     let shift = 0
@@ -47,7 +53,17 @@ export function checkWire(schema: WireSchema, bytes: Uint8Array, kind = schema.n
     if (fieldNo === 0) throw new MalformedMessageError(kind, 'field number 0')
     const field = schema.fields[fieldNo]
     if (field !== undefined) {
-      const [name, type] = field
+      const [name, type, repeated] = field
+      if (repeated === undefined) {
+        seen ??= []
+        if (seen.includes(fieldNo) || (schema.oneof === true && seen.length > 0)) {
+          throw new MalformedMessageError(
+            kind,
+            `${schema.name}.${name} appears twice or beside another member`,
+          )
+        }
+        seen.push(fieldNo)
+      }
       const expected = type === 'varint' ? VARINT : LEN
       if (wireType !== expected) {
         throw new MalformedMessageError(kind, `${schema.name}.${name} has wire type ${wireType}`)
