@@ -157,14 +157,14 @@ describe('reputation across 20 real nodes', () => {
     late.rep.refresh()
     const before = late.rep.score(roles.workers[1]!.id.peerId)
     expect(before).toBeGreaterThan(3 * late.rep.score(roles.bad[1]!.id.peerId))
-    await late.node.stop()
+    await late.bazaar.stop({ graceMs: 0 })
 
     const again = await startNode({ preTrusted, dataDir, autoSync: false }, id)
     try {
       expect(again.rep.stats().attestations).toBe(total)
       expect(again.rep.score(roles.workers[1]!.id.peerId)).toBeCloseTo(before, 6)
     } finally {
-      await again.node.stop()
+      await again.bazaar.stop({ graceMs: 0 })
     }
   })
 })

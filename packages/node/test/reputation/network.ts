@@ -1,9 +1,11 @@
 /**
- * Real libp2p nodes on 127.0.0.1 with Bazaar's own stack (`createBazaarLibp2p`: tcp, noise, yamux,
- * identify, ping, kad-dht, gossipsub with Bazaar's score parameters) plus the reputation service.
+ * Real Bazaar nodes on 127.0.0.1 (`createBazaarNode`: tcp, noise, yamux, identify, ping, kad-dht,
+ * gossipsub with Bazaar's score parameters, card, skills and jobs) with the reputation service
+ * composed through `services`, as an embedding agent or the CLI does.
  */
 import type { Libp2p } from 'libp2p'
-import { type BaseServices, createBazaarLibp2p } from '../../src/libp2p.js'
+import type { BaseServices } from '../../src/libp2p.js'
+import { type BazaarNode, createBazaarNode } from '../../src/node.js'
 import { REPUTATION_TOPIC } from '../../src/reputation/constants.js'
 import { type ReputationInit, type ReputationService, reputation } from '../../src/reputation/service.js'
 import { type Identity, identity } from './fixtures.js'
@@ -12,6 +14,7 @@ export type RepNode = Libp2p<BaseServices & { reputation: ReputationService }>
 
 export interface TestNode {
   id: Identity
+  bazaar: BazaarNode
   node: RepNode
   rep: ReputationService
   /** gossipsub's peer score of `peer` as this node sees it. */
@@ -20,16 +23,17 @@ export interface TestNode {
 
 export async function startNode(init: ReputationInit = {}, id?: Identity): Promise<TestNode> {
   const ident = id ?? (await identity())
-  const node = (await createBazaarLibp2p({
+  const bazaar = await createBazaarNode({
     privateKey: ident.privateKey,
     listen: ['/ip4/127.0.0.1/tcp/0'],
-    bootstrap: [],
-    services: { reputation: reputation(init) },
-  })) as RepNode
-  await node.start()
+    services: { reputation: reputation(init) as never },
+  })
+  await bazaar.start()
+  const node = bazaar.libp2p as unknown as RepNode
   const pubsub = node.services.pubsub as unknown as { getScore(peer: string): number }
   return {
     id: ident,
+    bazaar,
     node,
     rep: node.services.reputation,
     gossipScore: (peer) => pubsub.getScore(peer.id.peerId.toString()),
@@ -89,5 +93,5 @@ export async function meshReady(nodes: TestNode[], timeoutMs = 30_000): Promise<
 }
 
 export async function stopAll(nodes: TestNode[]): Promise<void> {
-  await Promise.all(nodes.map((n) => n.node.stop()))
+  await Promise.all(nodes.map((n) => n.bazaar.stop({ graceMs: 0 })))
 }
