@@ -106,6 +106,8 @@ export interface SettleOutcome {
   toPayee: bigint
   /** Returned to the payer, base units. */
   toPayer: bigint
+  /** Part of `toPayee` claimed on chain from hash locks (revealed keys never folded). */
+  claimed?: bigint
   /** Settlement references (transaction hashes or ledger entries). */
   refs: string[]
 }

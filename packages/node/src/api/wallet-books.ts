@@ -41,6 +41,7 @@ async function payout(settlement: Settlement, record: ChannelRecord, refs: strin
     peer: peerIdOfKey(record.remotePeerKey).toString(),
     toPayee,
     toPayer: on === undefined || !on.paidOut ? 0n : on.deposit - toPayee,
+    claimed: on?.claimed ?? 0n,
     refs,
   }
 }

@@ -6,61 +6,13 @@
  */
 import { randomBytes } from 'node:crypto'
 import { settlementKeyFromPrivate } from '@bazaar/protocol'
-import type { Settlement } from '@bazaar/wallet'
-import * as walletModule from '@bazaar/wallet'
+import { deployBazaar, EvmSettlement, fundLocalAccounts, startAnvil } from '@bazaar/wallet'
 import type { Logger } from 'pino'
 import { ConfigInvalidError } from './errors.js'
 import type { SettlementProvider } from './settlement.js'
 
 /** Milliseconds between receipt polls on a local chain (it mines at once). */
 const LOCAL_POLLING_MS = 25
-
-interface EvmApi {
-  startAnvil(options?: {
-    args?: string[]
-  }): Promise<{ rpcUrl: string; chainId: bigint; stop(): Promise<void> }>
-  deployBazaar(options: {
-    rpcUrl: string
-    chainId: bigint
-    deployerKey: Uint8Array
-    pollingIntervalMs?: number
-  }): Promise<{
-    contract: Uint8Array
-  }>
-  fundLocalAccounts(options: {
-    rpcUrl: string
-    chainId: bigint
-    minterKey: Uint8Array
-    accounts: Uint8Array[]
-    nativeBalance?: bigint
-  }): Promise<void>
-  EvmSettlement: {
-    connect(options: {
-      rpcUrl: string
-      chainId: bigint
-      contract: Uint8Array
-      privateKey: Uint8Array
-      pollingIntervalMs?: number
-      token?: Uint8Array
-    }): Promise<Settlement>
-  }
-}
-
-/** The wallet's EVM adapter, or undefined when this build of the wallet has none. */
-export function evmApi(): EvmApi | undefined {
-  const m = walletModule as unknown as Partial<EvmApi>
-  if (m.startAnvil === undefined || m.deployBazaar === undefined || m.EvmSettlement === undefined)
-    return undefined
-  return m as EvmApi
-}
-
-/** Thrown when EVM settlement is asked for and the wallet build lacks it. */
-export class EvmUnavailableError extends Error {
-  constructor() {
-    super('this build of @bazaar/wallet has no EVM settlement adapter')
-    this.name = 'EvmUnavailableError'
-  }
-}
 
 async function rpc(url: string, method: string, params: unknown[]): Promise<unknown> {
   const response = await fetch(url, {
@@ -75,21 +27,46 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<unkn
 
 const hex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString('hex')}`
 
+interface RpcTx {
+  hash: string
+  from: string
+}
+
+/** Sums the fees (gas used times effective price) each account paid, scanning every block. */
+export async function feesByAccount(rpcUrl: string, accounts: Uint8Array[]): Promise<bigint[]> {
+  const index = new Map(accounts.map((a, i) => [hex(a), i]))
+  const fees = accounts.map(() => 0n)
+  const latest = BigInt(String(await rpc(rpcUrl, 'eth_blockNumber', [])))
+  for (let n = 0n; n <= latest; n++) {
+    const block = (await rpc(rpcUrl, 'eth_getBlockByNumber', [`0x${n.toString(16)}`, true])) as {
+      transactions: RpcTx[]
+    } | null
+    for (const tx of block?.transactions ?? []) {
+      const i = index.get(tx.from.toLowerCase())
+      if (i === undefined) continue
+      const receipt = (await rpc(rpcUrl, 'eth_getTransactionReceipt', [tx.hash])) as {
+        gasUsed: string
+        effectiveGasPrice: string
+      }
+      fees[i]! += BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice)
+    }
+  }
+  return fees
+}
+
 /** Starts anvil, deploys the contract, and hands out settlements on it. */
 export async function startLocalChain(options: { logger?: Logger } = {}): Promise<SettlementProvider> {
-  const evm = evmApi()
-  if (evm === undefined) throw new EvmUnavailableError()
-  const anvil = await evm.startAnvil()
+  const anvil = await startAnvil()
   try {
     const deployerKey = new Uint8Array(randomBytes(32))
     const deployer = settlementKeyFromPrivate(deployerKey)
-    await evm.fundLocalAccounts({
+    await fundLocalAccounts({
       rpcUrl: anvil.rpcUrl,
       chainId: anvil.chainId,
       minterKey: deployerKey,
       accounts: [deployer.address],
     })
-    const { contract } = await evm.deployBazaar({
+    const { contract } = await deployBazaar({
       rpcUrl: anvil.rpcUrl,
       chainId: anvil.chainId,
       deployerKey,
@@ -102,7 +79,7 @@ export async function startLocalChain(options: { logger?: Logger } = {}): Promis
       chainId: anvil.chainId,
       contract: hex(contract),
       forAccount: (_account, privateKey) =>
-        evm.EvmSettlement.connect({
+        EvmSettlement.connect({
           rpcUrl: anvil.rpcUrl,
           chainId: anvil.chainId,
           contract,
@@ -110,7 +87,7 @@ export async function startLocalChain(options: { logger?: Logger } = {}): Promis
           pollingIntervalMs: LOCAL_POLLING_MS,
         }),
       async fund(accounts, amount) {
-        await evm.fundLocalAccounts({
+        await fundLocalAccounts({
           rpcUrl: anvil.rpcUrl,
           chainId: anvil.chainId,
           minterKey: deployerKey,
@@ -119,6 +96,7 @@ export async function startLocalChain(options: { logger?: Logger } = {}): Promis
           nativeBalance: amount + 10n ** 21n,
         })
       },
+      feesPaid: (accounts) => feesByAccount(anvil.rpcUrl, accounts),
       async advanceTime(seconds) {
         await rpc(anvil.rpcUrl, 'evm_increaseTime', [Number(seconds)])
         await rpc(anvil.rpcUrl, 'evm_mine', [])
@@ -140,8 +118,6 @@ export async function rpcProvider(
   rpcUrl: string,
   options: { chainId?: bigint; contract?: string; token?: string },
 ): Promise<SettlementProvider> {
-  const evm = evmApi()
-  if (evm === undefined) throw new EvmUnavailableError()
   if (options.chainId === undefined || options.contract === undefined) {
     throw new ConfigInvalidError(
       'bazaar.toml',
@@ -160,7 +136,7 @@ export async function rpcProvider(
     chainId,
     contract: options.contract,
     forAccount: (_account, privateKey) =>
-      evm.EvmSettlement.connect({
+      EvmSettlement.connect({
         rpcUrl,
         chainId,
         contract,

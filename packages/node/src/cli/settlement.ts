@@ -19,6 +19,11 @@ export interface SettlementProvider {
   forAccount(account: Uint8Array, privateKey: Uint8Array): Promise<Settlement>
   /** Local backends only: credits native coin (and gas) to accounts. */
   fund?(accounts: Uint8Array[], amount: bigint): Promise<void>
+  /**
+   * Native coin each account spent on transaction fees so far (local chains only; zero where
+   * settlement costs nothing, like the ledger). Balance checks add it back.
+   */
+  feesPaid?(accounts: Uint8Array[]): Promise<bigint[]>
   /** Local backends only: moves settlement time forward. */
   advanceTime?(seconds: bigint): Promise<void>
   /** Stops what the provider started (anvil, the ledger connection). Idempotent. */

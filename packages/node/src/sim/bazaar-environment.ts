@@ -9,7 +9,7 @@ import type { Logger } from 'pino'
 import type { MarketNode } from '../api/node-port.js'
 import { assembleNode } from '../cli/assemble.js'
 import { loadIdentity, type NodeIdentity } from '../cli/identity.js'
-import { evmApi, startLocalChain } from '../cli/local-chain.js'
+import { startLocalChain } from '../cli/local-chain.js'
 import { ledgerProvider, type SettlementProvider } from '../cli/settlement.js'
 import type { SimEnvironment, SimNodeParams } from './environment.js'
 
@@ -21,7 +21,7 @@ const SIM_DISPUTE_WINDOW_S = 60n
 const SIM_CHANNEL_TTL_S = 3_600n
 
 export interface SimEnvironmentOptions {
-  /** `chain` (anvil + contract; falls back to the ledger when the wallet has no EVM adapter) or `ledger`. */
+  /** `chain` (anvil + the channel contract, the default) or `ledger` (LocalLedger). */
   settlement?: 'chain' | 'ledger'
   /** Where the ledger file goes (ledger mode); a temporary directory by default. */
   workDir?: string
@@ -31,7 +31,7 @@ export interface SimEnvironmentOptions {
 export async function createSimEnvironment(options: SimEnvironmentOptions = {}): Promise<SimEnvironment> {
   const log = options.logger
   let provider: SettlementProvider
-  if (options.settlement !== 'ledger' && evmApi() !== undefined)
+  if (options.settlement !== 'ledger')
     provider = await startLocalChain(log === undefined ? {} : { logger: log })
   else {
     const { mkdtemp } = await import('node:fs/promises')
@@ -93,6 +93,10 @@ export async function createSimEnvironment(options: SimEnvironmentOptions = {}):
       const entry = byNode.get(node)
       if (entry === undefined) return 0n
       return entry.settlement.balanceOf(entry.address, new Uint8Array(20))
+    },
+    async feesPaid(nodes) {
+      if (provider.feesPaid === undefined) return nodes.map(() => 0n)
+      return provider.feesPaid(nodes.map((n) => byNode.get(n)?.address ?? new Uint8Array(20)))
     },
     async advanceTime(seconds) {
       await provider.advanceTime?.(seconds)

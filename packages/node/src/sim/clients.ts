@@ -81,10 +81,10 @@ function randomText(rng: Rng): Uint8Array {
 export function failureReason(error: unknown): string {
   const name = error instanceof Error ? error.name : 'Error'
   const text = `${name} ${error instanceof Error ? error.message : ''}`
-  if (/NoCandidate|NoProvider|no worker/i.test(text)) return 'no-candidate'
+  if (/NoCandidate|NoProvider|NoWorkerFound|no worker/i.test(text)) return 'no-candidate'
   if (/Deadline|Timeout|Abort/i.test(text)) return 'deadline'
   if (/Busy/i.test(text)) return 'busy'
-  if (/Dial|Unreachable|Connection|ECONNREFUSED|reset|closed/i.test(text)) return 'unreachable'
+  if (/Dial|Unreachable|CardFetch|Connection|ECONNREFUSED|reset|closed/i.test(text)) return 'unreachable'
   if (/Budget|Price|Spending|Limit/i.test(text)) return 'over-budget'
   return name
 }
@@ -237,6 +237,7 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
   const avoid = new Map<SimPeer, Set<string>>(clients.map((c) => [c, new Set()]))
   const maxBudget = BigInt(scenario.maxBudget)
   const sampleEvery = Math.max(1, Math.floor(options.jobCount / Math.max(1, scenario.samples)))
+  const discoveryCache = new Map<string, { at: number; candidates: Candidate[] }>()
   let sampling: Promise<void> = Promise.resolve()
   let done = 0
 
@@ -257,15 +258,23 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
 
   const runJob = async (job: PlannedJob): Promise<void> => {
     const client = job.client
-    const findStart = performance.now()
+    // Agents cache discovery for a while, as any client of a directory would.
+    const cacheKey = `${client.index}:${job.skill}`
+    const cached = discoveryCache.get(cacheKey)
     let candidates: Candidate[]
-    try {
-      candidates = await client.node.find(job.skill, { limit: 20, maxPrice: maxBudget, timeoutMs: 5_000 })
-    } catch (error) {
-      fail(failureReason(error))
-      return
+    if (cached !== undefined && performance.now() - cached.at < scenario.discoveryCacheMs) {
+      candidates = cached.candidates
+    } else {
+      const findStart = performance.now()
+      try {
+        candidates = await client.node.find(job.skill, { limit: 20, maxPrice: maxBudget, timeoutMs: 5_000 })
+      } catch (error) {
+        fail(failureReason(error))
+        return
+      }
+      result.discoveryMs.push(performance.now() - findStart)
+      discoveryCache.set(cacheKey, { at: performance.now(), candidates })
     }
-    result.discoveryMs.push(performance.now() - findStart)
     const known = avoid.get(client)!
     const usable = candidates.filter((c) => !known.has(c.peer) && c.peer !== client.peerId)
     const pool = usable.length > 0 ? usable : candidates.filter((c) => c.peer !== client.peerId)

@@ -36,6 +36,8 @@ export interface SimEnvironment {
   crashNode(node: MarketNode): Promise<void>
   /** The node's balance on the settlement layer, in the channel token's base units. */
   balanceOf(node: MarketNode): Promise<bigint>
+  /** Fees each node's account has paid so far (gas on a chain; zeros on a ledger). */
+  feesPaid(nodes: MarketNode[]): Promise<bigint[]>
   /** Moves settlement time forward (past dispute windows and channel expiries). */
   advanceTime(seconds: bigint): Promise<void>
   /** Dispute window and lifetime of the channels the nodes open, seconds. */

@@ -100,7 +100,7 @@ ${table(
     ['paid (client receipts)', m.paid],
     ["payers' channel books: cumulative paid", m.offChain.cumulativePaid],
     ["payees' channel books", m.payeeBooks],
-    ['locked, unresolved', m.offChain.locked],
+    ['locked at settlement (returned to payers unless claimed)', m.offChain.locked],
     ['owed before settlement', m.owedBefore],
     ['settled to payees', m.settled.toPayees],
     ['refunded to payers', m.settled.toPayers],
@@ -108,6 +108,8 @@ ${table(
     ['owed after settlement', m.owedAfter],
     ["on-chain: payees' balance change", m.onChain.payeesDelta],
     ["on-chain: payers' balance change", m.onChain.payersDelta],
+    ['on-chain: locks claimed with preimages', m.onChain.claimed],
+    ['transaction fees (gas; added back above)', m.onChain.fees],
   ],
 )}</div></div>
 

@@ -56,8 +56,11 @@ export interface SimReport {
     owedAfter: string
     /** What settlement paid out: to payees, back to payers. */
     settled: { toPayees: string; toPayers: string; channels: number }
-    /** Token balance changes on the settlement layer. */
-    onChain: { payeesDelta: string; payersDelta: string }
+    /**
+     * Balance changes on the settlement layer with transaction fees added back (what settlement
+     * moved), the fees themselves (gas, native coin), and lock amounts claimed on chain.
+     */
+    onChain: { payeesDelta: string; payersDelta: string; fees: string; claimed: string }
   }
   reputation: {
     observer: string

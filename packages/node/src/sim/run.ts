@@ -119,6 +119,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     const rssAfter = process.memoryUsage().rss
 
     const balancesBefore = await Promise.all(peers.map((p) => env.balanceOf(p.node)))
+    const feesBefore = await env.feesPaid(peers.map((p) => p.node))
 
     bar = options.progress === true ? createProgressBar(jobCount, 'jobs') : undefined
     const jobs = await runCheckedJobs({
@@ -145,7 +146,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     })
     bar?.finish(`${jobs.completed} completed`)
 
-    const books = await computeBooks(peers, env, balancesBefore, jobs.paid)
+    const books = await computeBooks(peers, env, { balances: balancesBefore, fees: feesBefore }, jobs.paid)
     const groups: GroupReport[] = scenario.groups
       .filter((g, i) => counts[i]! > 0 && g.weight > 0)
       .map((g) => {

@@ -49,6 +49,8 @@ export interface Scenario {
   sybilJobsPerMember: number
   /** Price the ring charges itself. */
   sybilPrice: number
+  /** How long a client reuses a discovery result for the same skill, ms (0: look up every job). */
+  discoveryCacheMs: number
   /** Probability that a client hires a random candidate instead of the best ranked (exploration). */
   explore: number
   /** Crash and restart: `count` workers of `group` go down at `atFraction` of the jobs for `downMs`. */
@@ -76,6 +78,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   sybilJobsPerMember: 4,
   sybilPrice: 1,
   explore: 0.1,
+  discoveryCacheMs: 10_000,
   crash: { group: 'honest', count: 1, atFraction: 0.4, downMs: 1_500 },
   samples: 10,
 }
