@@ -84,6 +84,8 @@ export interface OpenRequest {
 export class Channels {
   protected readonly records = new Map<string, ChannelRecord>()
   protected readonly preimages = new Map<string, Uint8Array>()
+  /** Payer: state hashes of updates sent but not yet acked, so an ack needs no disk read. */
+  private readonly unacked = new Map<string, Map<bigint, Uint8Array>>()
   readonly domain: SettlementDomain
   protected readonly clock: () => bigint
   protected readonly maxLocks: number
@@ -234,7 +236,11 @@ export class Channels {
     const ch = this.record(channelId, 'payer')
     const state = nextState(ch, req, this.clock(), this.maxLocks)
     const { update, stateHash } = signUpdateState(this.domain, state, this.init.settlementKey.privateKey)
-    const row: UpdateRecord = { update, stateHash, ackSignature: undefined, at: Date.now() }
+    const key = hex(channelId)
+    const pending = this.unacked.get(key) ?? new Map<bigint, Uint8Array>()
+    this.unacked.set(key, pending)
+    pending.set(update.sequence, stateHash)
+    const row: UpdateRecord = { update, stateHash, at: Date.now() }
     await Promise.all([this.init.store.putUpdate(row), this.put({ ...ch, latest: update, stateHash })])
     this.init.emit('update-created', { channelId, update })
     return update
@@ -243,15 +249,18 @@ export class Channels {
   /** Payer: records the payee's ack (its signature proves the payee holds the state). */
   async receiveAck(ack: ChannelAck): Promise<void> {
     const ch = this.record(ack.channelId, 'payer')
+    const pending = this.unacked.get(hex(ack.channelId))
     const hash =
-      ch.latest?.sequence === ack.sequence
+      pending?.get(ack.sequence) ??
+      (ch.latest?.sequence === ack.sequence
         ? ch.stateHash
-        : this.init.store.update(ack.channelId, ack.sequence)?.stateHash
+        : this.init.store.update(ack.channelId, ack.sequence)?.stateHash)
     if (hash === undefined || !bytesEqual(hash, ack.stateHash)) {
       throw new BadUpdateSignatureError(ack.channelId, 'ack (unknown state)', ack.sequence)
     }
     if (!verifyAck(ack, ch.remotePeerKey))
       throw new BadUpdateSignatureError(ack.channelId, 'ack', ack.sequence)
+    if (pending !== undefined) for (const seq of pending.keys()) if (seq <= ack.sequence) pending.delete(seq)
     if (ack.sequence <= ch.acked) return
     await this.put({ ...ch, acked: ack.sequence })
     this.init.emit('ack-received', { channelId: ack.channelId, sequence: ack.sequence })
@@ -263,7 +272,7 @@ export class Channels {
     const stateHash = validateUpdate(ch, update, this.clock(), this.domain, this.maxLocks)
     const copy: SignedUpdate = { ...update, locks: update.locks.map((l) => ({ ...l })) }
     const behindUntil = ch.behindUntil > update.sequence ? ch.behindUntil : 0n
-    const row: UpdateRecord = { update: copy, stateHash, ackSignature: undefined, at: Date.now() }
+    const row: UpdateRecord = { update: copy, stateHash, at: Date.now() }
     await Promise.all([
       this.init.store.putUpdate(row),
       this.put({ ...ch, latest: copy, stateHash, acked: update.sequence, behindUntil }),

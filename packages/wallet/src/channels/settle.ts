@@ -33,7 +33,7 @@ export interface DeadlineOptions {
 /** What `runDeadlines` did for one channel. */
 export interface DeadlineAction {
   channelId: Uint8Array
-  action: 'close' | 'claim' | 'withdraw' | 'refund'
+  action: 'close' | 'challenge' | 'claim' | 'withdraw' | 'refund'
   tx?: TxRef
   error?: Error
 }
@@ -233,31 +233,40 @@ export class WalletChannels extends Channels {
       try {
         const out = await fn()
         const tx = Array.isArray(out) ? (out[0] as TxRef | undefined) : (out as TxRef | undefined)
-        if (tx !== undefined || action !== 'claim')
+        if (tx !== undefined || (action !== 'claim' && action !== 'challenge'))
           actions.push({ channelId: ch.channelId, action, ...(tx ? { tx } : {}) })
       } catch (error) {
         actions.push({ channelId: ch.channelId, action, error: error as Error })
       }
     }
-    for (const ch of this.list()) {
-      if (ch.status === 'closed' || ch.status === 'opening') continue
+    for (const listed of this.list()) {
+      if (listed.status === 'closed' || listed.status === 'opening') continue
+      // The settlement layer is the truth: a close by the other side may not have reached us.
+      const on = await settlement.getChannel(listed.channelId)
+      if (on === undefined) continue
+      if (on.paidOut) {
+        await this.setStatus(listed, 'closed')
+        continue
+      }
+      if (on.status === 'closing') await this.setStatus(listed, 'closing')
+      const ch = this.record(listed.channelId)
       if (ch.status === 'open') {
         if (ch.role === 'payee' && ch.latest !== undefined && this.payeeMustClose(ch, now)) {
           await attempt(ch, 'close', () => this.closeChannel(ch.channelId))
           if (ch.latest.locks.length > 0) await attempt(ch, 'claim', () => this.claimLocks(ch.channelId))
         } else if (ch.role === 'payer' && now >= ch.expiry + ch.disputeWindow) {
-          const on = await settlement.getChannel(ch.channelId)
-          if (on?.status === 'open') await attempt(ch, 'refund', () => this.refund(ch.channelId))
+          await attempt(ch, 'refund', () => this.refund(ch.channelId))
         }
-        continue
-      }
-      const on = await settlement.getChannel(ch.channelId)
-      if (on === undefined) continue
-      if (on.paidOut) {
-        await this.setStatus(ch, 'closed')
-      } else if (on.status === 'closing' && now >= on.closeDeadline) {
+      } else if (now >= on.closeDeadline) {
         await attempt(ch, 'withdraw', () => this.withdraw(ch.channelId))
-      } else if (on.status === 'closing' && ch.role === 'payee') {
+      } else if (ch.role === 'payee') {
+        if (
+          ch.latest !== undefined &&
+          on.sequence < ch.latest.sequence &&
+          ch.behindUntil <= ch.latest.sequence
+        ) {
+          await attempt(ch, 'challenge', () => this.challenge(ch.channelId))
+        }
         await attempt(ch, 'claim', () => this.claimLocks(ch.channelId))
       }
     }

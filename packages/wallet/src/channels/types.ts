@@ -75,8 +75,6 @@ export interface ChannelRecord {
 export interface UpdateRecord {
   update: SignedUpdate
   stateHash: Uint8Array
-  /** The payee's ack signature, once known. */
-  ackSignature: Uint8Array | undefined
   /** Unix ms when this node created or accepted it. */
   at: number
 }

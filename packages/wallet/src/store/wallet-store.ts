@@ -141,23 +141,34 @@ export class WalletStore {
     })
   }
 
-  /** Writes a channel row (snapshot taken now); resolves once committed. */
+  /**
+   * Writes a channel row; resolves once committed. The record must not be mutated afterwards
+   * (callers replace records, never edit them): it is serialised at commit time, and only the
+   * last of several writes of one channel in a batch is serialised at all.
+   */
   putChannel(record: ChannelRecord): Promise<void> {
-    const text = encodeRecord(record)
-    const sum = rowChecksum('channels', record.channelId, text)
     const id = record.channelId
-    return this.commits.enqueue(() => this.putChannelStmt.run(id, text, sum), `c:${hex(id)}`)
+    return this.commits.enqueue(
+      () => {
+        const text = encodeRecord(record)
+        this.putChannelStmt.run(id, text, rowChecksum('channels', id, text))
+      },
+      `c:${hex(id)}`,
+    )
   }
 
   /** Writes an update row; resolves once committed. */
   putUpdate(record: UpdateRecord): Promise<void> {
     const { channelId, sequence } = record.update
-    const text = encodeRecord(record)
-    const sum = rowChecksum('updates', seqKey(channelId, sequence), text)
-    return this.commits.enqueue(
-      () => this.putUpdateStmt.run(channelId, sequence, text, sum),
-      `u:${hex(channelId)}:${sequence}`,
-    )
+    return this.commits.enqueue(() => {
+      const text = encodeRecord(record)
+      this.putUpdateStmt.run(
+        channelId,
+        sequence,
+        text,
+        rowChecksum('updates', seqKey(channelId, sequence), text),
+      )
+    })
   }
 
   /** Records a preimage (first write wins); resolves once committed. */

@@ -4,7 +4,9 @@ import { NATIVE, openChannel, type Pair, pay, secret, walletPair } from '../help
 
 /** Waits for a wallet event (no sleeps). */
 function next(target: EventTarget, type: string): Promise<unknown> {
-  return new Promise((resolve) => target.addEventListener(type, (e) => resolve((e as CustomEvent).detail), { once: true }))
+  return new Promise((resolve) =>
+    target.addEventListener(type, (e) => resolve((e as CustomEvent).detail), { once: true }),
+  )
 }
 
 describe('disputes', () => {
@@ -44,8 +46,13 @@ describe('disputes', () => {
     const paidLock = secret()
     const lostLock = secret()
     const now = p.clock.now()
-    await pay(p, id, { pay: 50n, lock: { hash: paidLock.hash, amount: 100n, expiry: now + 1_000n, jobId: new Uint8Array(32).fill(1) } })
-    await pay(p, id, { lock: { hash: lostLock.hash, amount: 70n, expiry: now + 1_000n, jobId: new Uint8Array(32).fill(2) } })
+    await pay(p, id, {
+      pay: 50n,
+      lock: { hash: paidLock.hash, amount: 100n, expiry: now + 1_000n, jobId: new Uint8Array(32).fill(1) },
+    })
+    await pay(p, id, {
+      lock: { hash: lostLock.hash, amount: 70n, expiry: now + 1_000n, jobId: new Uint8Array(32).fill(2) },
+    })
     await p.payee.channels.revealPreimage(id, paidLock.preimage) // the payer never folds it
     expect(await p.payee.channels.runDeadlines()).toEqual([])
     p.clock.advance(900n) // within 120 s of the lock's expiry

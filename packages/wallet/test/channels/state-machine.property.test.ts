@@ -118,10 +118,14 @@ describe('channel state machine (property)', () => {
                 await send({ pay: c.amount })
                 break
               case 'lock': {
-                const preimage = keccak256(new TextEncoder().encode(`${c.seed}:${accepted.length}:${Math.random()}`))
+                const preimage = keccak256(
+                  new TextEncoder().encode(`${c.seed}:${accepted.length}:${Math.random()}`),
+                )
                 const hash = keccak256(preimage)
                 preimages.set(Buffer.from(hash).toString('hex'), preimage)
-                await send({ lock: { hash, amount: c.amount, expiry: p.clock.now() + c.ttl, jobId: new Uint8Array(32) } })
+                await send({
+                  lock: { hash, amount: c.amount, expiry: p.clock.now() + c.ttl, jobId: new Uint8Array(32) },
+                })
                 break
               }
               case 'reveal':
@@ -143,7 +147,10 @@ describe('channel state machine (property)', () => {
                 }
                 break
               case 'forge':
-                await expectRejected(resign(domain, craft(paid + 1n), generateSettlementKeyPair().privateKey), 'BAD_SIGNATURE')
+                await expectRejected(
+                  resign(domain, craft(paid + 1n), generateSettlementKeyPair().privateKey),
+                  'BAD_SIGNATURE',
+                )
                 break
               case 'tamper':
                 await expectRejected({ ...craft(paid + 1n), cumulativePaid: paid + 2n }, 'BAD_SIGNATURE')
@@ -155,7 +162,10 @@ describe('channel state machine (property)', () => {
                 if (paid > 0n) await expectRejected(craft(paid - 1n), 'AMOUNT_DECREASED')
                 break
               case 'overCapacity':
-                await expectRejected(craft(CAPACITY + 1n - (latest().latest?.lockedTotal ?? 0n)), 'INSUFFICIENT_CAPACITY')
+                await expectRejected(
+                  craft(CAPACITY + 1n - (latest().latest?.lockedTotal ?? 0n)),
+                  'INSUFFICIENT_CAPACITY',
+                )
                 break
             }
             const now = latest().latest
@@ -173,7 +183,9 @@ describe('channel state machine (property)', () => {
             p.clock.advance(601n)
             await p.payee.channels.withdraw(id)
             const on = (await p.ledger.getChannel(id))!
-            expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(final.cumulativePaid + on.claimed)
+            expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(
+              final.cumulativePaid + on.claimed,
+            )
           }
           const t = p.ledger.totals()
           expect(t.minted).toBe(t.balances + t.held)

@@ -45,7 +45,6 @@ function updateRow(channelId: Uint8Array, sequence: bigint): UpdateRecord {
       signature: new Uint8Array(65),
     },
     stateHash: new Uint8Array(32).fill(Number(sequence % 256n)),
-    ackSignature: undefined,
     at: 0,
   }
 }
