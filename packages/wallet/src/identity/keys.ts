@@ -36,7 +36,8 @@ export interface WalletKeys {
 export async function loadPeerKey(options: LoadKeysOptions): Promise<PeerKeyPair> {
   const path = join(options.dataDir, PEER_KEY_FILE)
   const { secret } = await loadOrCreateKeyFile(path, 'peer', () => generatePeerKeyPair().privateKey, options)
-  return { privateKey: secret, publicKey: ed25519PublicKey(secret) }
+  const privateKey = new Uint8Array(secret)
+  return { privateKey, publicKey: ed25519PublicKey(privateKey) }
 }
 
 /** Loads (or creates on first start) the node's secp256k1 settlement key. */
@@ -49,7 +50,7 @@ export async function loadSettlementKey(options: LoadKeysOptions): Promise<Settl
     options,
   )
   try {
-    return settlementKeyFromPrivate(secret)
+    return settlementKeyFromPrivate(new Uint8Array(secret))
   } catch (cause) {
     throw new CorruptKeyFileError(path, 'not a valid secp256k1 private key', { cause })
   }
