@@ -87,7 +87,7 @@ export const decodeAttestationBody: (bytes: Uint8Array, maxBytes?: number) => At
   kind.decodeBody
 
 /** Encodes a signed attestation. */
-export function encodeAttestation(attestation: Attestation): Uint8Array {
+export function encodeAttestation(attestation: Attestation): Uint8Array<ArrayBuffer> {
   return Attestation.encode(attestation)
 }
 
@@ -137,7 +137,7 @@ export function verifyAttestation(
 }
 
 /** Encodes a catch-up request. */
-export function encodeSyncRequest(request: SyncRequest): Uint8Array {
+export function encodeSyncRequest(request: SyncRequest): Uint8Array<ArrayBuffer> {
   return SyncRequest.encode(request)
 }
 
@@ -159,7 +159,7 @@ export interface SyncResponseLimits {
 }
 
 /** Encodes a catch-up response. */
-export function encodeSyncResponse(response: SyncResponse): Uint8Array {
+export function encodeSyncResponse(response: SyncResponse): Uint8Array<ArrayBuffer> {
   return SyncResponse.encode(response)
 }
 

@@ -86,7 +86,7 @@ export function checkCardBody(body: AgentCardBody, limits: CardLimits = {}): voi
 }
 
 /** Encodes a card body (its canonical bytes). */
-export function encodeCardBody(body: AgentCardBody): Uint8Array {
+export function encodeCardBody(body: AgentCardBody): Uint8Array<ArrayBuffer> {
   return AgentCardBody.encode(body)
 }
 
@@ -109,7 +109,7 @@ export function decodeCardBody(bytes: Uint8Array, limits: CardLimits = {}): Agen
 }
 
 /** Encodes a signed card. */
-export function encodeCard(card: AgentCard): Uint8Array {
+export function encodeCard(card: AgentCard): Uint8Array<ArrayBuffer> {
   return AgentCard.encode(card)
 }
 

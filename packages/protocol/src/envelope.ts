@@ -30,7 +30,7 @@ export function seal(
   body: Uint8Array,
   signer: Uint8Array,
   privateKey: Uint8Array,
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   if (!bytesEqual(ed25519PublicKey(privateKey), signer)) {
     throw new MismatchError(`${kind} signer`, 'the private key is not the key the body names')
   }

@@ -192,6 +192,7 @@ export {
   DIGEST_LENGTH,
   generateSettlementKeyPair,
   nobleSecpRecoverAddress,
+  type OwnedSettlementKeyPair,
   SECP256K1_SIGNATURE_LENGTH,
   type SettlementKeyPair,
   secpRecoverAddress,

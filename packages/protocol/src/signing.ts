@@ -39,7 +39,7 @@ function writeUvarint(out: Uint8Array, offset: number, n: number): number {
 const domainBytes = new Map<string, Uint8Array>()
 
 /** `uvarint(len(domain)) || domain || uvarint(len(body)) || body`. */
-export function signingInput(domain: string, body: Uint8Array): Uint8Array {
+export function signingInput(domain: string, body: Uint8Array): Uint8Array<ArrayBuffer> {
   let d = domainBytes.get(domain)
   if (d === undefined) {
     d = new TextEncoder().encode(domain)
@@ -56,7 +56,7 @@ export function signingInput(domain: string, body: Uint8Array): Uint8Array {
 }
 
 /** Signs `body` under `domain` with an Ed25519 peer key. */
-export function signBody(domain: string, body: Uint8Array, privateKey: Uint8Array): Uint8Array {
+export function signBody(domain: string, body: Uint8Array, privateKey: Uint8Array): Uint8Array<ArrayBuffer> {
   return ed25519Sign(privateKey, signingInput(domain, body))
 }
 

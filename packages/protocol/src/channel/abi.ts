@@ -48,7 +48,7 @@ export function writeAddress(out: Uint8Array, offset: number, value: Uint8Array,
 }
 
 /** keccak256 of a UTF-8 string. */
-export function keccakText(text: string): Uint8Array {
+export function keccakText(text: string): Uint8Array<ArrayBuffer> {
   return keccak256(new TextEncoder().encode(text))
 }
 
@@ -63,13 +63,13 @@ const NATIVE_KECCAK = ((): boolean => {
 })()
 
 /** keccak256 (Ethereum's pre-standard SHA-3): native where Node has it, @noble/hashes otherwise. */
-export function keccak256(data: Uint8Array): Uint8Array {
+export function keccak256(data: Uint8Array): Uint8Array<ArrayBuffer> {
   if (!NATIVE_KECCAK) return keccak_256(data)
   const out = hash('keccak-256', data, 'buffer')
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength)
 }
 
 /** keccak256 through @noble/hashes only: the portable implementation, for cross-checks. */
-export function nobleKeccak256(data: Uint8Array): Uint8Array {
+export function nobleKeccak256(data: Uint8Array): Uint8Array<ArrayBuffer> {
   return keccak_256(data)
 }

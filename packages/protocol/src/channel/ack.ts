@@ -29,7 +29,7 @@ export function checkAck(ack: AckedState & { signature?: Uint8Array }): void {
 }
 
 /** The 72 signed bytes of an ack. */
-export function ackBody(state: AckedState): Uint8Array {
+export function ackBody(state: AckedState): Uint8Array<ArrayBuffer> {
   checkAck(state)
   const out = new Uint8Array(ACK_BODY_LENGTH)
   out.set(state.channelId, 0)

@@ -16,7 +16,7 @@ export interface ChannelIdParams {
 }
 
 /** `keccak256(abi.encode(chainId, contract, payer, payee, token, expiry, disputeWindow, nonce))`. */
-export function channelIdOf(p: ChannelIdParams): Uint8Array {
+export function channelIdOf(p: ChannelIdParams): Uint8Array<ArrayBuffer> {
   const buf = new Uint8Array(8 * WORD)
   writeUint(buf, 0, p.chainId, 256, 'chainId')
   writeAddress(buf, WORD, p.contract, 'contract')

@@ -31,7 +31,7 @@ export function checkClose(close: ChannelClose, requireBoth = true): void {
 }
 
 /** The digest both parties sign (32 bytes). */
-export function closeDigest(domain: SettlementDomain, terms: CloseTerms): Uint8Array {
+export function closeDigest(domain: SettlementDomain, terms: CloseTerms): Uint8Array<ArrayBuffer> {
   requireBytes('close.channelId', terms.channelId, HASH_LENGTH)
   return cooperativeCloseDigest(domain, terms)
 }
@@ -41,7 +41,7 @@ export function signCooperativeClose(
   domain: SettlementDomain,
   terms: CloseTerms,
   settlementPrivateKey: Uint8Array,
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   return secpSignDigest(settlementPrivateKey, closeDigest(domain, terms))
 }
 

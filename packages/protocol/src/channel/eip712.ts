@@ -37,10 +37,10 @@ export interface ChannelState {
   jobId: Uint8Array
 }
 
-const separators = new Map<string, Uint8Array>()
+const separators = new Map<string, Uint8Array<ArrayBuffer>>()
 const separatorByDomain = new WeakMap<
   SettlementDomain,
-  { chainId: bigint; contract: Uint8Array; sep: Uint8Array }
+  { chainId: bigint; contract: Uint8Array; sep: Uint8Array<ArrayBuffer> }
 >()
 
 function sameContract(a: Uint8Array, b: Uint8Array): boolean {
@@ -50,7 +50,7 @@ function sameContract(a: Uint8Array, b: Uint8Array): boolean {
 }
 
 /** The EIP-712 domain separator, cached per domain object (re-checked by value) and per (chain, contract). */
-export function domainSeparator(domain: SettlementDomain): Uint8Array {
+export function domainSeparator(domain: SettlementDomain): Uint8Array<ArrayBuffer> {
   const cached = separatorByDomain.get(domain)
   if (
     cached !== undefined &&
@@ -82,13 +82,13 @@ digestScratch[0] = 0x19
 digestScratch[1] = 0x01
 const stateScratch = new Uint8Array(8 * WORD)
 
-function typedDigest(domain: SettlementDomain, structHash: Uint8Array): Uint8Array {
+function typedDigest(domain: SettlementDomain, structHash: Uint8Array): Uint8Array<ArrayBuffer> {
   digestScratch.set(domainSeparator(domain), 2)
   digestScratch.set(structHash, 2 + WORD)
   return keccak256(digestScratch)
 }
 
-function writeChannelState(buf: Uint8Array, state: ChannelState): Uint8Array {
+function writeChannelState<T extends Uint8Array>(buf: T, state: ChannelState): T {
   buf.set(CHANNEL_UPDATE_TYPEHASH, 0)
   writeBytes32(buf, WORD, state.channelId, 'channelId')
   writeUint(buf, 2 * WORD, state.sequence, 64, 'sequence')
@@ -101,12 +101,12 @@ function writeChannelState(buf: Uint8Array, state: ChannelState): Uint8Array {
 }
 
 /** The ABI-encoded struct of an update: the canonical bytes whose hash is signed. */
-export function encodeChannelState(state: ChannelState): Uint8Array {
+export function encodeChannelState(state: ChannelState): Uint8Array<ArrayBuffer> {
   return writeChannelState(new Uint8Array(8 * WORD), state)
 }
 
 /** The state hash of an update: its EIP-712 digest, which the payer's settlement key signs. */
-export function updateDigest(domain: SettlementDomain, state: ChannelState): Uint8Array {
+export function updateDigest(domain: SettlementDomain, state: ChannelState): Uint8Array<ArrayBuffer> {
   return typedDigest(domain, keccak256(writeChannelState(stateScratch, state)))
 }
 
@@ -114,7 +114,7 @@ export function updateDigest(domain: SettlementDomain, state: ChannelState): Uin
 export function cooperativeCloseDigest(
   domain: SettlementDomain,
   close: { channelId: Uint8Array; sequence: bigint; payeeAmount: bigint },
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const buf = new Uint8Array(4 * WORD)
   buf.set(COOPERATIVE_CLOSE_TYPEHASH, 0)
   writeBytes32(buf, WORD, close.channelId, 'channelId')

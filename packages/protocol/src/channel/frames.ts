@@ -88,7 +88,7 @@ export function checkPayFrame(frame: PayFrame, maxLocks = MAX_LOCKS_PER_UPDATE):
 }
 
 /** Encodes a pay frame (after checking it carries exactly one valid member). */
-export function encodePayFrame(frame: PayFrame): Uint8Array {
+export function encodePayFrame(frame: PayFrame): Uint8Array<ArrayBuffer> {
   checkPayFrame(frame)
   return PayFrame.encode(frame)
 }

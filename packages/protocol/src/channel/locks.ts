@@ -16,15 +16,18 @@ export interface HashLock {
   jobId: Uint8Array
 }
 
-export const ZERO_ROOT = new Uint8Array(32)
+export const ZERO_ROOT: Uint8Array<ArrayBuffer> = new Uint8Array(32)
 
 // Leaves by lock hash: a lock stays open across several updates, and both sides hash it each
 // time. An entry is used only when every field still matches (bounded; cleared when full).
 const MAX_CACHED_LEAVES = 4096
-const leaves = new Map<string, { amount: bigint; expiry: bigint; jobId: Uint8Array; leaf: Uint8Array }>()
+const leaves = new Map<
+  string,
+  { amount: bigint; expiry: bigint; jobId: Uint8Array; leaf: Uint8Array<ArrayBuffer> }
+>()
 
 /** `keccak256(abi.encode(hash, amount, expiry, jobId))`. */
-export function lockLeaf(lock: HashLock): Uint8Array {
+export function lockLeaf(lock: HashLock): Uint8Array<ArrayBuffer> {
   const key =
     lock.hash.byteLength === 32
       ? Buffer.from(lock.hash.buffer, lock.hash.byteOffset, 32).toString('latin1')
@@ -49,7 +52,7 @@ export function lockLeaf(lock: HashLock): Uint8Array {
   return leaf
 }
 
-function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
+function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array<ArrayBuffer> {
   const buf = new Uint8Array(2 * WORD)
   if (Buffer.compare(a, b) <= 0) {
     buf.set(a, 0)
@@ -61,8 +64,8 @@ function hashPair(a: Uint8Array, b: Uint8Array): Uint8Array {
   return keccak256(buf)
 }
 
-function nextLevel(level: Uint8Array[]): Uint8Array[] {
-  const next: Uint8Array[] = []
+function nextLevel(level: Uint8Array<ArrayBuffer>[]): Uint8Array<ArrayBuffer>[] {
+  const next: Uint8Array<ArrayBuffer>[] = []
   for (let i = 0; i < level.length; i += 2) {
     const right = level[i + 1]
     next.push(right === undefined ? level[i]! : hashPair(level[i]!, right))
@@ -71,7 +74,7 @@ function nextLevel(level: Uint8Array[]): Uint8Array[] {
 }
 
 /** The Merkle root over the locks; 32 zero bytes for none. */
-export function locksRoot(locks: readonly HashLock[]): Uint8Array {
+export function locksRoot(locks: readonly HashLock[]): Uint8Array<ArrayBuffer> {
   if (locks.length === 0) return ZERO_ROOT
   let level = locks.map(lockLeaf)
   while (level.length > 1) level = nextLevel(level)
@@ -79,9 +82,9 @@ export function locksRoot(locks: readonly HashLock[]): Uint8Array {
 }
 
 /** The sibling path proving `locks[index]` against {@link locksRoot}. */
-export function lockProof(locks: readonly HashLock[], index: number): Uint8Array[] {
+export function lockProof(locks: readonly HashLock[], index: number): Uint8Array<ArrayBuffer>[] {
   if (index < 0 || index >= locks.length) throw new RangeError(`lock index ${index} out of range`)
-  const proof: Uint8Array[] = []
+  const proof: Uint8Array<ArrayBuffer>[] = []
   let level = locks.map(lockLeaf)
   let i = index
   while (level.length > 1) {

@@ -93,7 +93,7 @@ export const decodeChannelOpenBody: (bytes: Uint8Array, maxBytes?: number) => Ch
   kind.decodeBody
 
 /** Encodes a signed open. */
-export function encodeChannelOpen(open: ChannelOpen): Uint8Array {
+export function encodeChannelOpen(open: ChannelOpen): Uint8Array<ArrayBuffer> {
   return ChannelOpen.encode(open)
 }
 

@@ -41,7 +41,7 @@ export interface UpdateParams {
 export interface SignedUpdate {
   update: ChannelUpdate
   state: ChannelState
-  stateHash: Uint8Array
+  stateHash: Uint8Array<ArrayBuffer>
 }
 
 /** Decoding limits of an update. */
@@ -120,7 +120,7 @@ export function checkUpdate(update: ChannelUpdate, maxLocks = MAX_LOCKS_PER_UPDA
 }
 
 /** Encodes an update. */
-export function encodeUpdate(update: ChannelUpdate): Uint8Array {
+export function encodeUpdate(update: ChannelUpdate): Uint8Array<ArrayBuffer> {
   return ChannelUpdate.encode(update)
 }
 
@@ -163,7 +163,7 @@ export interface VerifyUpdateOptions {
 /** A verified update: the state it commits to and its state hash. */
 export interface VerifiedUpdate {
   state: ChannelState
-  stateHash: Uint8Array
+  stateHash: Uint8Array<ArrayBuffer>
 }
 
 /**

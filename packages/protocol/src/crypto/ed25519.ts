@@ -61,20 +61,23 @@ function privateKeyObject(privateKey: Uint8Array): KeyObject {
 }
 
 /** Creates a fresh key pair from the OS's randomness. */
-export function generatePeerKeyPair(): PeerKeyPair {
+export function generatePeerKeyPair(): PeerKeyPair & {
+  publicKey: Uint8Array<ArrayBuffer>
+  privateKey: Uint8Array<ArrayBuffer>
+} {
   const privateKey = new Uint8Array(randomBytes(ED25519_PRIVATE_KEY_LENGTH))
   return { privateKey, publicKey: ed25519PublicKey(privateKey) }
 }
 
 /** Derives the 32-byte public key of a 32-byte seed. */
-export function ed25519PublicKey(privateKey: Uint8Array): Uint8Array {
+export function ed25519PublicKey(privateKey: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('privateKey', privateKey, ED25519_PRIVATE_KEY_LENGTH)
   const der = createPublicKey(privateKeyObject(privateKey)).export({ format: 'der', type: 'spki' })
   return new Uint8Array(der.subarray(SPKI_PREFIX.byteLength))
 }
 
 /** Signs with node:crypto. */
-export function ed25519Sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array {
+export function ed25519Sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('privateKey', privateKey, ED25519_PRIVATE_KEY_LENGTH)
   return new Uint8Array(sign(null, message, privateKeyObject(privateKey)))
 }
@@ -95,7 +98,7 @@ export function ed25519Verify(publicKey: Uint8Array, message: Uint8Array, signat
 }
 
 /** Portable signing (@noble/ed25519), byte-identical to {@link ed25519Sign}. */
-export function nobleEd25519Sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array {
+export function nobleEd25519Sign(privateKey: Uint8Array, message: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('privateKey', privateKey, ED25519_PRIVATE_KEY_LENGTH)
   return noble.sign(message, privateKey)
 }

@@ -27,8 +27,15 @@ export interface SettlementKeyPair {
   address: Uint8Array
 }
 
+/** A key pair whose arrays this package allocated (plain `ArrayBuffer`s, as protobuf fields want). */
+export type OwnedSettlementKeyPair = SettlementKeyPair & {
+  privateKey: Uint8Array<ArrayBuffer>
+  publicKey: Uint8Array<ArrayBuffer>
+  address: Uint8Array<ArrayBuffer>
+}
+
 /** Creates a fresh settlement key from the OS's randomness. */
-export function generateSettlementKeyPair(): SettlementKeyPair {
+export function generateSettlementKeyPair(): OwnedSettlementKeyPair {
   for (;;) {
     const privateKey = new Uint8Array(randomBytes(32))
     if (native.privateKeyVerify(privateKey)) return settlementKeyFromPrivate(privateKey)
@@ -36,22 +43,22 @@ export function generateSettlementKeyPair(): SettlementKeyPair {
 }
 
 /** Derives the public key and address of a 32-byte private key. */
-export function settlementKeyFromPrivate(privateKey: Uint8Array): SettlementKeyPair {
+export function settlementKeyFromPrivate(privateKey: Uint8Array): OwnedSettlementKeyPair {
   assertLength('settlementPrivateKey', privateKey, 32)
   if (!native.privateKeyVerify(privateKey))
     throw new BadSignatureError('settlement key', 'invalid secp256k1 private key')
-  const publicKey = native.publicKeyCreate(privateKey, false)
-  return { privateKey, publicKey, address: addressOf(publicKey) }
+  const publicKey = new Uint8Array(native.publicKeyCreate(privateKey, false))
+  return { privateKey: Uint8Array.from(privateKey), publicKey, address: addressOf(publicKey) }
 }
 
 /** The Ethereum address of a 65-byte uncompressed public key. */
-export function addressOf(publicKey: Uint8Array): Uint8Array {
+export function addressOf(publicKey: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('publicKey', publicKey, 65)
   return keccak256(publicKey.subarray(1)).subarray(12)
 }
 
 /** Signs a 32-byte digest: 65 bytes r || s || v with v = 27 or 28 (what `ecrecover` takes). */
-export function secpSignDigest(privateKey: Uint8Array, digest: Uint8Array): Uint8Array {
+export function secpSignDigest(privateKey: Uint8Array, digest: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('digest', digest, DIGEST_LENGTH)
   const { signature, recid } = native.ecdsaSign(digest, privateKey)
   const out = new Uint8Array(SECP256K1_SIGNATURE_LENGTH)
@@ -77,12 +84,27 @@ function splitSignature(signature: Uint8Array): { compact: Uint8Array; recid: nu
   return { compact, recid: v - 27 }
 }
 
+// A payee recovers the same payer's key update after update: remember key -> address (bounded).
+const MAX_CACHED_ADDRESSES = 1024
+const addresses = new Map<string, Uint8Array<ArrayBuffer>>()
+
+function cachedAddressOf(publicKey: Uint8Array): Uint8Array<ArrayBuffer> {
+  const key = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('latin1')
+  let address = addresses.get(key)
+  if (address === undefined) {
+    address = addressOf(publicKey)
+    if (addresses.size >= MAX_CACHED_ADDRESSES) addresses.clear()
+    addresses.set(key, address)
+  }
+  return address
+}
+
 /** Recovers the signer's address, as `ecrecover` would. Throws BadSignatureError. */
-export function secpRecoverAddress(digest: Uint8Array, signature: Uint8Array): Uint8Array {
+export function secpRecoverAddress(digest: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('digest', digest, DIGEST_LENGTH)
   const { compact, recid } = splitSignature(signature)
   try {
-    return addressOf(native.ecdsaRecover(compact, recid, digest, false))
+    return cachedAddressOf(native.ecdsaRecover(compact, recid, digest, false)).slice()
   } catch (cause) {
     throw new BadSignatureError('settlement', 'settlement signature does not recover to a key', { cause })
   }
@@ -99,7 +121,7 @@ export function secpVerifyDigest(address: Uint8Array, digest: Uint8Array, signat
 }
 
 /** Portable recovery (@noble/curves), for cross-checks and non-Node runtimes. */
-export function nobleSecpRecoverAddress(digest: Uint8Array, signature: Uint8Array): Uint8Array {
+export function nobleSecpRecoverAddress(digest: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
   const { compact, recid } = splitSignature(signature)
   const sig = nobleSecp.Signature.fromBytes(compact, 'compact').addRecoveryBit(recid)
   return addressOf(sig.recoverPublicKey(digest).toBytes(false))

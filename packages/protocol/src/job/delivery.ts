@@ -70,7 +70,7 @@ export const encodeDeliveryBody: (body: DeliveryBody) => Uint8Array = kind.encod
 export const decodeDeliveryBody: (bytes: Uint8Array, maxBytes?: number) => DeliveryBody = kind.decodeBody
 
 /** Encodes a signed delivery with its ciphertext. */
-export function encodeDelivery(delivery: Delivery): Uint8Array {
+export function encodeDelivery(delivery: Delivery): Uint8Array<ArrayBuffer> {
   return Delivery.encode(delivery)
 }
 
@@ -100,17 +100,17 @@ export function verifyDelivery(delivery: Delivery, opts?: VerifyOptions): Delive
 }
 
 /** `result_hash`: sha256 of the plaintext result. */
-export function resultHashOf(plaintext: Uint8Array): Uint8Array {
+export function resultHashOf(plaintext: Uint8Array): Uint8Array<ArrayBuffer> {
   return sha256(plaintext)
 }
 
 /** `ciphertext_hash`: sha256 of the ciphertext. */
-export function ciphertextHashOf(ciphertext: Uint8Array): Uint8Array {
+export function ciphertextHashOf(ciphertext: Uint8Array): Uint8Array<ArrayBuffer> {
   return sha256(ciphertext)
 }
 
 /** `lock_hash`: keccak256 of the 32-byte content key (what the contract checks a preimage with). */
-export function lockHashOf(key: Uint8Array): Uint8Array {
+export function lockHashOf(key: Uint8Array): Uint8Array<ArrayBuffer> {
   requireBytes('key', key, PREIMAGE_LENGTH)
   return keccak256(key)
 }

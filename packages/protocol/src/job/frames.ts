@@ -108,7 +108,7 @@ export function checkJobFrame(frame: JobFrame): JobFrameKind {
 }
 
 /** Encodes a job frame (after checking it carries exactly one valid member). */
-export function encodeJobFrame(frame: JobFrame): Uint8Array {
+export function encodeJobFrame(frame: JobFrame): Uint8Array<ArrayBuffer> {
   checkJobFrame(frame)
   return JobFrame.encode(frame)
 }

@@ -63,7 +63,7 @@ export const encodeQuoteBody: (body: QuoteBody) => Uint8Array = kind.encodeBody
 export const decodeQuoteBody: (bytes: Uint8Array, maxBytes?: number) => QuoteBody = kind.decodeBody
 
 /** Encodes a signed quote. */
-export function encodeQuote(quote: Quote): Uint8Array {
+export function encodeQuote(quote: Quote): Uint8Array<ArrayBuffer> {
   return Quote.encode(quote)
 }
 
@@ -83,6 +83,6 @@ export function verifyQuote(quote: Envelope, opts?: VerifyOptions): QuoteBody {
 }
 
 /** The hash an Accept names: `sha256(Quote.body)` over the body bytes as received. */
-export function quoteHash(quote: Envelope): Uint8Array {
+export function quoteHash(quote: Envelope): Uint8Array<ArrayBuffer> {
   return sha256(quote.body)
 }

@@ -97,7 +97,7 @@ export function receiptBody(
 }
 
 /** Encodes a receipt body (its canonical bytes, which both parties sign). */
-export function encodeReceiptBody(body: ReceiptBody): Uint8Array {
+export function encodeReceiptBody(body: ReceiptBody): Uint8Array<ArrayBuffer> {
   return ReceiptBody.encode(body)
 }
 
@@ -109,7 +109,7 @@ export function decodeReceiptBody(bytes: Uint8Array, maxBytes = MAX_RECEIPT_BYTE
 }
 
 /** Encodes a dual-signed receipt. */
-export function encodeReceipt(receipt: Receipt): Uint8Array {
+export function encodeReceipt(receipt: Receipt): Uint8Array<ArrayBuffer> {
   return Receipt.encode(receipt)
 }
 
@@ -130,7 +130,7 @@ export function signReceipt(
   body: ReceiptBody | Uint8Array,
   role: ReceiptRole,
   privateKey: Uint8Array,
-): Uint8Array {
+): Uint8Array<ArrayBuffer> {
   const decoded = body instanceof Uint8Array ? decodeReceiptBody(body) : body
   if (!(body instanceof Uint8Array)) checkReceiptBody(decoded)
   const bytes = body instanceof Uint8Array ? body : ReceiptBody.encode(body)

@@ -68,7 +68,7 @@ export const encodeJobRequestBody: (body: JobRequestBody) => Uint8Array = kind.e
 export const decodeJobRequestBody: (bytes: Uint8Array, maxBytes?: number) => JobRequestBody = kind.decodeBody
 
 /** Encodes a signed request. */
-export function encodeJobRequest(request: JobRequest): Uint8Array {
+export function encodeJobRequest(request: JobRequest): Uint8Array<ArrayBuffer> {
   return JobRequest.encode(request)
 }
 
