@@ -156,8 +156,9 @@ export class Channels {
       disputeWindow: params.disputeWindow,
       nonce: params.nonce,
       open,
+      status: 'open',
       // Recorded before the deposit moves, so a crash in between leaves a trace to recover.
-      status: 'opening',
+      opening: true,
       latest: undefined,
       stateHash: channelId,
       acked: 0n,
@@ -166,7 +167,7 @@ export class Channels {
     }
     await this.put(record)
     await settlement.open(params)
-    await this.put({ ...record, status: 'open' })
+    await this.put({ ...record, opening: false })
     this.init.emit('channel-opened', {
       channelId,
       role: 'payer',
@@ -215,6 +216,7 @@ export class Channels {
       nonce: f.nonce,
       open: { body: open.body, signature: open.signature },
       status: 'open',
+      opening: false,
       latest: undefined,
       stateHash: id,
       acked: 0n,

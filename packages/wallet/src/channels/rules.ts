@@ -122,7 +122,7 @@ export function nextState(
   now: bigint,
   maxLocks = DEFAULT_MAX_LOCKS,
 ): Omit<SignedUpdate, 'signature'> {
-  if (ch.status !== 'open') throw new ChannelClosedError(ch.channelId)
+  if (ch.status !== 'open' || ch.opening) throw new ChannelClosedError(ch.channelId)
   if (now >= ch.expiry) throw new ChannelExpiredError(ch.channelId, ch.expiry)
   let locks: HashLock[] = [...(ch.latest?.locks ?? [])]
   let paid = ch.latest?.cumulativePaid ?? 0n

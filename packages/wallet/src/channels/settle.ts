@@ -66,9 +66,9 @@ export class WalletChannels extends Channels {
   /** Finishes opens a crash interrupted: funded ones become open, the others are dropped as closed. */
   async recoverOpening(): Promise<void> {
     for (const ch of this.list()) {
-      if (ch.status !== 'opening') continue
+      if (!ch.opening) continue
       const on = await this.init.settlement.getChannel(ch.channelId)
-      await this.put({ ...ch, status: on === undefined ? 'closed' : 'open' })
+      await this.put({ ...ch, opening: false, status: on === undefined ? 'closed' : 'open' })
     }
   }
 
@@ -200,7 +200,7 @@ export class WalletChannels extends Channels {
     const ch = this.get(event.channelId)
     if (ch === undefined) return
     if (event.type === 'closing' || event.type === 'challenged') {
-      if (ch.status === 'open' || ch.status === 'opening') await this.setStatus(ch, 'closing')
+      if (ch.status === 'open') await this.setStatus(ch, 'closing')
       if (event.type === 'closing')
         this.init.emit('channel-closing', { channelId: ch.channelId, sequence: event.sequence, by: event.by })
       if (ch.role === 'payee' && ch.latest !== undefined && event.sequence < ch.latest.sequence) {
@@ -240,7 +240,7 @@ export class WalletChannels extends Channels {
       }
     }
     for (const listed of this.list()) {
-      if (listed.status === 'closed' || listed.status === 'opening') continue
+      if (listed.status === 'closed' || listed.opening) continue
       // The settlement layer is the truth: a close by the other side may not have reached us.
       const on = await settlement.getChannel(listed.channelId)
       if (on === undefined) continue

@@ -38,8 +38,7 @@ export interface ChannelReestablish {
 }
 
 export type ChannelRole = 'payer' | 'payee'
-/** `opening`: recorded, deposit not yet confirmed by the settlement layer. */
-export type LocalChannelStatus = 'opening' | 'open' | 'closing' | 'closed'
+export type LocalChannelStatus = 'open' | 'closing' | 'closed'
 
 /** One channel as this node holds it. */
 export interface ChannelRecord {
@@ -59,6 +58,8 @@ export interface ChannelRecord {
   nonce: bigint
   open: ChannelOpen
   status: LocalChannelStatus
+  /** Payer: recorded before the deposit moved; true until the settlement layer confirmed the open. */
+  opening: boolean
   /** Latest update (payer: signed; payee: accepted); undefined before the first one. */
   latest: SignedUpdate | undefined
   /** EIP-712 digest of `latest` (the channel id before the first update). */

@@ -22,6 +22,7 @@ function record(i: number): ChannelRecord {
     nonce: 5n,
     open: { body: new Uint8Array([1, 2]), signature: new Uint8Array(64) },
     status: 'open',
+    opening: false,
     latest: undefined,
     stateHash: id,
     acked: 0n,
