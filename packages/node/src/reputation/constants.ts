@@ -79,8 +79,8 @@ export const DEFAULT_TRUST_ALPHA = 0.15
 /** Trust: power iteration stops when the L1 change falls below this. */
 export const DEFAULT_TRUST_EPSILON = 1e-9
 
-/** Trust: most power-iteration steps per recompute (bounds the CPU spent per update). */
-export const DEFAULT_TRUST_MAX_ITERATIONS = 100
+/** Trust: most power-iteration steps per recompute (bounds the CPU spent per update; a cold start needs about log(epsilon) / log(1 - a), 128 with the defaults). */
+export const DEFAULT_TRUST_MAX_ITERATIONS = 200
 
 /** Trust: an amount of this many asset base units counts as one unit in the concave weight. */
 export const DEFAULT_TRUST_PRICE_UNIT = 1_000n

@@ -92,7 +92,10 @@ export interface TrustEdge {
 export interface TrustExplanation {
   peer: PeerKeyHex
   score: number
-  /** `a * p_i`: the share of the score that comes from being pre-trusted or rated by this node. */
+  /**
+   * `(a + (1 - a) * leaked) * p_i`: the share of the score that comes from `p` (being pre-trusted
+   * or rated by this node), including the mass that dangling and thinly paid raters hand back.
+   */
   teleport: number
   inbound: TrustEdge[]
 }
@@ -117,6 +120,8 @@ export class TrustGraph {
   private trust: Float64Array = new Float64Array(0)
   private teleport: Float64Array = new Float64Array(0)
   private dirtyFlag = false
+  /** Mass the last vector hands back to `p` (dangling and thinly paid raters). */
+  private leaked = 0
   /** Iterations the last recompute ran. */
   lastIterations = 0
 
@@ -229,6 +234,8 @@ export class TrustGraph {
       if (delta < this.epsilon) break
     }
     this.trust = t
+    this.leaked = 0
+    for (let i = 0; i < n; i++) this.leaked += t[i]! * leak[i]!
     this.lastIterations = iterations
     return iterations
   }
@@ -255,7 +262,8 @@ export class TrustGraph {
       })
     }
     inbound.sort((x, y) => y.contribution - x.contribution)
-    return { peer, score: this.score(peer), teleport: this.alpha * (this.teleport[j] ?? 0), inbound }
+    const fromP = this.alpha + (1 - this.alpha) * this.leaked
+    return { peer, score: this.score(peer), teleport: fromP * (this.teleport[j] ?? 0), inbound }
   }
 
   private peer(key: PeerKeyHex): number {

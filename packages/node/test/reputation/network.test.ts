@@ -70,6 +70,8 @@ beforeAll(async () => {
       })(),
     )
   }
+  // One honest client once hired a ring member that did fine: trust now has a way into the ring.
+  published.push(job(roles.clients[5]!, roles.sybils[0]!, HONEST_PRICE, 75, 90))
   for (const s of roles.sybils) {
     published.push(
       (async () => {
@@ -116,7 +118,7 @@ describe('reputation across 20 real nodes', () => {
           '| --- | --- | --- | --- | --- |',
           row('honest workers (rated 80-99)', honest),
           row('bad workers (rated 5-19, vouched for by the ring)', bad),
-          row('Sybil ring (rate each other 100 over 0.01-unit jobs)', sybil),
+          row('Sybil ring (rate each other 100 over 0.01-unit jobs; one did one real job)', sybil),
           row('honest clients', groupScores(observer, roles.clients)),
         )
       }

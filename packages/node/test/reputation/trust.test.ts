@@ -76,7 +76,6 @@ describe('TrustGraph', () => {
     g.recompute()
     const e = g.explain(key(1))
     const sum = e.teleport + e.inbound.reduce((s, x) => s + x.contribution, 0)
-    // Mass leaked to p by thin or dangling rows lands only on pre-trusted peers, not on 1.
     expect(sum).toBeCloseTo(e.score, 6)
     expect(e.inbound.map((x) => x.attester)).toEqual([key(0), key(2)])
     expect(e.inbound[0]!.meanRating).toBe(90)
@@ -89,6 +88,9 @@ describe('TrustGraph', () => {
     g.recompute()
     expect(g.score(key(1))).toBeGreaterThan(0.5)
     expect(g.score(key(6))).toBe(0)
+    // explain() accounts for p, including the mass dangling raters hand back to it.
+    const e = g.explain(key(1))
+    expect(e.teleport + e.inbound.reduce((s, x) => s + x.contribution, 0)).toBeCloseTo(e.score, 9)
   })
 
   it('updates incrementally: warm start converges faster than a cold start, and remove undoes add', () => {
