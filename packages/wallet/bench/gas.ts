@@ -185,6 +185,20 @@ try {
       await payee.settlement.claimLock(locked.channelId, locks[0]!, preimages[0]!, lockProof(locks, 0)),
     ),
   ])
+  // The payer closed with a newer state without the locks: the payee claims against the older one.
+  const dropped = await open(false)
+  const olderState = sign({
+    ...state(dropped.channelId, 3n, 1_000n),
+    lockedTotal: 800n,
+    locksRoot: locksRoot(locks),
+  })
+  await payer.settlement.close(sign(state(dropped.channelId, 4n, 1_000n)))
+  rows.push([
+    'claim a lock of an earlier state (proof of 3)',
+    await gasOf(
+      await payee.settlement.claimLockFrom(olderState, locks[1]!, preimages[1]!, lockProof(locks, 1)),
+    ),
+  ])
 
   await increaseTime(600n)
   rows.push(['withdraw, ERC-20', await gasOf(await payee.settlement.withdraw(erc.channelId))])
@@ -223,7 +237,7 @@ try {
   console.log(`baseline: one ERC-20 transfer = ${num(transfer)} gas\n`)
   console.log(`| step | gas | vs one ERC-20 transfer |\n| --- | ---: | ---: |`)
   for (const [name, gas] of rows)
-    console.log(`| ${pad(name, 44)} | ${num(gas)} | ${ratio(Number(gas), Number(transfer))} |`)
+    console.log(`| ${pad(name, 45)} | ${num(gas)} | ${ratio(Number(gas), Number(transfer))} |`)
   console.log(`\nOn-chain gas per job, one channel carrying N jobs, beside one ERC-20 transfer per job:\n`)
   console.log(
     '| jobs per channel | channel, unilateral (approve+open+close+withdraw) | channel, cooperative (approve+open+coop close) | transfer per job | unilateral vs transfer | cooperative vs transfer |\n| ---: | ---: | ---: | ---: | ---: | ---: |',

@@ -133,6 +133,7 @@ contract BazaarChannels {
         uint40 expiry;
         uint40 disputeWindow;
         uint8 status; // here, not in slot 4, so that a refund or cooperative close writes no new slot
+        bool hasFloor; // a lock was claimed against an earlier state: withdraw reads `floor`
         address payee; // slot 1
         uint96 deposit;
         address token; // slot 2
@@ -144,6 +145,7 @@ contract BazaarChannels {
         uint96 claimed;
         uint64 claimEpoch; // sequence at which locksRoot last changed: claims are keyed by it
         bytes32 locksRoot; // slot 5
+        uint96 floor; // slot 6: max over earlier states of cumulativePaid + locks claimed against them
     }
 
     /// The full view returned by `getChannel`.
@@ -162,6 +164,7 @@ contract BazaarChannels {
         bytes32 locksRoot;
         uint256 claimed;
         uint64 closeDeadline;
+        uint256 floor;
     }
 
     uint8 internal constant OPEN = 0;
@@ -184,6 +187,8 @@ contract BazaarChannels {
     mapping(bytes32 => Channel) internal channels;
     /// keccak256(channelId, claimEpoch, leaf) => claimed.
     mapping(bytes32 => bool) internal claimedLocks;
+    /// keccak256(stateDigest) => amount claimed against that (earlier) state's locks.
+    mapping(bytes32 => uint256) internal claimedAgainst;
     /// Deferred payouts: recipient => token => amount.
     mapping(address => mapping(address => uint256)) public deferred;
 
@@ -246,6 +251,7 @@ contract BazaarChannels {
         v.locksRoot = c.locksRoot;
         v.claimed = c.claimed;
         v.closeDeadline = c.closeDeadline;
+        v.floor = c.floor;
     }
 
     // ------------------------------------------------------------------ funding
@@ -354,21 +360,9 @@ contract BazaarChannels {
     /// before the lock's expiry. Anyone may submit it; the amount goes to the payee at withdraw.
     /// @param proof Sibling hashes from the leaf up (sorted-pair tree; a promoted odd node has none).
     function claimLock(bytes32 channelId, Lock calldata lock, bytes32 preimage, bytes32[] calldata proof) external {
-        Channel storage c = _existing(channelId);
-        if (c.status != CLOSING) revert NotClosing(channelId);
-        uint40 deadline = c.closeDeadline;
-        if (block.timestamp >= deadline) revert WindowOver(deadline);
-        if (block.timestamp >= lock.expiry) revert LockExpired(lock.expiry);
-        if (keccak256(abi.encode(preimage)) != lock.hash) revert WrongPreimage();
+        Channel storage c = _claimable(channelId, lock, preimage);
         bytes32 leaf = lockLeaf(lock);
-        bytes32 node = leaf;
-        for (uint256 i; i < proof.length; ++i) {
-            bytes32 sibling = proof[i];
-            node = node < sibling
-                ? keccak256(abi.encodePacked(node, sibling))
-                : keccak256(abi.encodePacked(sibling, node));
-        }
-        if (node != c.locksRoot) revert LockNotFound();
+        if (_rootOf(leaf, proof) != c.locksRoot) revert LockNotFound();
         bytes32 key = _claimKey(channelId, c.claimEpoch, leaf);
         if (claimedLocks[key]) revert LockClaimed(leaf);
         uint256 claimed = uint256(c.claimed) + lock.amount;
@@ -378,8 +372,42 @@ contract BazaarChannels {
         emit ChannelLockClaimed(channelId, lock.hash, lock.amount, preimage);
     }
 
-    /// @notice After the dispute window: the payee gets cumulativePaid + claimed, the payer the
-    /// rest. Once. Anyone may trigger it.
+    /// @notice Claims a lock of any payer-signed state of the channel, not only the closing one,
+    /// under the same conditions as `claimLock`. This defeats a payer who, after learning a
+    /// preimage, signs a newer state without the lock and closes with it: the payee is paid the
+    /// larger of (closing cumulativePaid + its claims) and (this state's cumulativePaid + the locks
+    /// claimed against this state), never the sum, so a lock later folded into cumulativePaid is
+    /// not paid twice.
+    function claimLockFrom(
+        State calldata s,
+        bytes calldata signature,
+        Lock calldata lock,
+        bytes32 preimage,
+        bytes32[] calldata proof
+    ) external {
+        Channel storage c = _claimable(s.channelId, lock, preimage);
+        _checkAmounts(s, c.deposit);
+        bytes32 digest = hashUpdate(s);
+        _checkSigner(digest, signature, c.payer);
+        bytes32 leaf = lockLeaf(lock);
+        if (_rootOf(leaf, proof) != s.locksRoot) revert LockNotFound();
+        bytes32 key = keccak256(abi.encode(digest, leaf));
+        if (claimedLocks[key]) revert LockClaimed(leaf);
+        uint256 claimed = claimedAgainst[digest] + lock.amount;
+        if (claimed > s.lockedTotal) revert LocksAboveTotal(claimed, s.lockedTotal);
+        claimedLocks[key] = true;
+        claimedAgainst[digest] = claimed;
+        // cumulativePaid + lockedTotal <= deposit (checked above), so this fits 96 bits.
+        uint256 value = s.cumulativePaid + claimed;
+        if (value > c.floor) {
+            c.floor = uint96(value);
+            c.hasFloor = true;
+        }
+        emit ChannelLockClaimed(s.channelId, lock.hash, lock.amount, preimage);
+    }
+
+    /// @notice After the dispute window: the payee gets cumulativePaid + claimed (or the floor
+    /// set by `claimLockFrom`, if larger), the payer the rest. Once. Anyone may trigger it.
     function withdraw(bytes32 channelId) external {
         Channel storage c = _existing(channelId);
         uint8 status = c.status;
@@ -389,6 +417,7 @@ contract BazaarChannels {
         if (block.timestamp < deadline) revert WindowOpen(deadline);
         c.status = CLOSED;
         uint256 toPayee = uint256(c.cumulativePaid) + c.claimed;
+        if (c.hasFloor && c.floor > toPayee) toPayee = c.floor;
         uint256 toPayer = uint256(c.deposit) - toPayee;
         emit ChannelPaidOut(channelId, toPayee, toPayer, 0);
         _payout(c, toPayee, toPayer);
@@ -452,6 +481,29 @@ contract BazaarChannels {
     function _existing(bytes32 channelId) internal view returns (Channel storage c) {
         c = channels[channelId];
         if (c.payer == address(0)) revert ChannelNotFound(channelId);
+    }
+
+    /// Checks shared by both claims: closing, inside the window, lock unexpired, right preimage.
+    function _claimable(bytes32 channelId, Lock calldata lock, bytes32 preimage)
+        internal
+        view
+        returns (Channel storage c)
+    {
+        c = _existing(channelId);
+        if (c.status != CLOSING) revert NotClosing(channelId);
+        uint40 deadline = c.closeDeadline;
+        if (block.timestamp >= deadline) revert WindowOver(deadline);
+        if (block.timestamp >= lock.expiry) revert LockExpired(lock.expiry);
+        if (keccak256(abi.encode(preimage)) != lock.hash) revert WrongPreimage();
+    }
+
+    /// The root a sorted-pair Merkle proof leads to from `leaf`.
+    function _rootOf(bytes32 leaf, bytes32[] calldata proof) internal pure returns (bytes32 node) {
+        node = leaf;
+        for (uint256 i; i < proof.length; ++i) {
+            bytes32 sibling = proof[i];
+            node = node < sibling ? keccak256(abi.encodePacked(node, sibling)) : keccak256(abi.encodePacked(sibling, node));
+        }
     }
 
     function _claimKey(bytes32 channelId, uint64 epoch, bytes32 leaf) internal pure returns (bytes32) {

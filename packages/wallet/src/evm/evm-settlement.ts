@@ -53,6 +53,7 @@ export interface SettlementIntent {
     | 'challenge'
     | 'cooperativeClose'
     | 'claimLock'
+    | 'claimLockFrom'
     | 'withdraw'
     | 'refund'
   /** 32-byte channel id, or undefined for an approve or an open (its id is known after it). */
@@ -310,17 +311,45 @@ export class EvmSettlement implements Settlement {
       functionName: 'claimLock',
       args: [
         toBytes32(channelId, 'channelId'),
-        {
-          hash: toBytes32(lock.hash, 'lock.hash'),
-          amount: lock.amount,
-          expiry: lock.expiry,
-          jobId: toBytes32(lock.jobId),
-        },
+        lockTuple(lock),
         toBytes32(preimage, 'preimage'),
         proof.map((p) => toBytes32(p, 'proof')),
       ],
     })
     return (await this.execute({ action: 'claimLock', channelId, to: this.address, data, value: 0n })).tx
+  }
+
+  /**
+   * Claims a lock of an earlier payer-signed `state` (not the closing one) with its preimage: the
+   * payee's answer to a payer that closes with a newer state without a lock whose preimage it
+   * learned. The payee is then paid at least `state.cumulativePaid` + the locks claimed this way.
+   * (An extension of `Settlement`: the contract's `claimLockFrom`.)
+   */
+  async claimLockFrom(
+    state: SignedState,
+    lock: LockLeaf,
+    preimage: Uint8Array,
+    proof: Uint8Array[],
+  ): Promise<TxRef> {
+    const data = encodeFunctionData({
+      abi: bazaarChannelsAbi,
+      functionName: 'claimLockFrom',
+      args: [
+        stateTuple(state),
+        hexOf(state.signature),
+        lockTuple(lock),
+        toBytes32(preimage, 'preimage'),
+        proof.map((p) => toBytes32(p, 'proof')),
+      ],
+    })
+    const intent = {
+      action: 'claimLockFrom',
+      channelId: state.channelId,
+      to: this.address,
+      data,
+      value: 0n,
+    } as const
+    return (await this.execute(intent)).tx
   }
 
   async withdraw(channelId: Uint8Array): Promise<TxRef> {
@@ -450,6 +479,15 @@ export class EvmSettlement implements Settlement {
 
 function hexOf(bytes: Uint8Array): Hex {
   return `0x${Buffer.from(bytes).toString('hex')}`
+}
+
+function lockTuple(lock: LockLeaf) {
+  return {
+    hash: toBytes32(lock.hash, 'lock.hash'),
+    amount: lock.amount,
+    expiry: lock.expiry,
+    jobId: toBytes32(lock.jobId, 'lock.jobId'),
+  }
 }
 
 function approveIntent(token: Address, spender: Address, amount: bigint): SettlementIntent {

@@ -413,6 +413,73 @@ describe('locks', () => {
   })
 })
 
+describe('claims against an earlier state (claimLockFrom)', () => {
+  async function revealedLock() {
+    const ch = await openChannel(f, { deposit: 1_000n, disputeWindow: 600n })
+    const secret = preimageOf()
+    const lock: LockLeaf = {
+      hash: secret.hash,
+      amount: 70n,
+      expiry: (await f.now()) + 300n,
+      jobId: bytes32(),
+    }
+    // State 4 locks 70 to the payee; the payee accepted it and revealed the preimage.
+    const locked = await f.signUpdate(f.payer.key, {
+      ...plainState(ch.channelId, 4n, 100n),
+      lockedTotal: 70n,
+      locksRoot: locksRoot([lock]),
+    })
+    return { ch, secret, lock, locked }
+  }
+
+  it('defeats a payer that closes with a newer state dropping a revealed lock', async () => {
+    const { ch, secret, lock, locked } = await revealedLock()
+    // The payer signs state 5 without the lock (never sent to the payee) and closes with it.
+    await f.payer.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 5n, 100n)))
+    await expectRule(f.payee.settlement.claimLock(ch.channelId, lock, secret.preimage, []), 'LockNotFound')
+    await expectRule(f.payee.settlement.challenge(locked), 'StaleState')
+    await f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, [])
+    await expectRule(f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, []), 'LockClaimed')
+    await f.increaseTime(600n)
+    const before = await f.tokenBalance(f.payee.hex)
+    await f.payer.settlement.withdraw(ch.channelId)
+    expect(await f.tokenBalance(f.payee.hex)).toBe(before + 170n)
+  })
+
+  it('never pays a lock twice: claimed against the old state and folded into the closing one', async () => {
+    const { ch, secret, lock, locked } = await revealedLock()
+    await f.payee.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 5n, 170n)))
+    await f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, [])
+    await f.increaseTime(600n)
+    const before = await f.tokenBalance(f.payee.hex)
+    await f.payee.settlement.withdraw(ch.channelId)
+    expect(await f.tokenBalance(f.payee.hex)).toBe(before + 170n)
+  })
+
+  it('checks the state signature, the proof, the preimage, the expiry, the window and the total', async () => {
+    const { ch, secret, lock, locked } = await revealedLock()
+    await expectRule(f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, []), 'NotClosing')
+    await f.payer.settlement.close(await f.signUpdate(f.payer.key, plainState(ch.channelId, 5n, 100n)))
+    const forged = await f.signUpdate(f.payee.key, { ...locked, signature: undefined } as never)
+    await expectRule(f.payee.settlement.claimLockFrom(forged, lock, secret.preimage, []), 'InvalidSignature')
+    await expectRule(f.payee.settlement.claimLockFrom(locked, lock, bytes32(), []), 'WrongPreimage')
+    await expectRule(
+      f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, [bytes32()]),
+      'LockNotFound',
+    )
+    const big = { ...lock, amount: 71n }
+    const overstated = await f.signUpdate(f.payer.key, { ...locked, locksRoot: locksRoot([big]) } as never)
+    await expectRule(
+      f.payee.settlement.claimLockFrom(overstated, big, secret.preimage, []),
+      'LocksAboveTotal',
+    )
+    await f.increaseTime(300n)
+    await expectRule(f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, []), 'LockExpired')
+    await f.increaseTime(300n)
+    await expectRule(f.payee.settlement.claimLockFrom(locked, lock, secret.preimage, []), 'WindowOver')
+  })
+})
+
 describe('withdraw and refund', () => {
   it('withdraw: not before the window ends, once, only after a close', async () => {
     const ch = await openChannel(f, { native: true, deposit: parseEther('1') })
