@@ -58,6 +58,7 @@ export interface CardServiceComponents {
   connectionManager: ConnectionManager
   addressManager: AddressManager
   privateKey: PrivateKey
+  peerId: PeerId
   logger: ComponentLogger
 }
 
@@ -194,7 +195,8 @@ export class CardService implements Startable {
       {
         version: CARD_VERSION,
         peerKey: this.signer.publicKey,
-        name: this.init.name ?? '',
+        // A card must name its agent: without a name, the tail of the peer id stands in.
+        name: this.init.name ?? `agent-${this.components.peerId.toString().slice(-8)}`,
         description: this.init.description ?? '',
         skills: [...this.offers.values()],
         addresses: this.components.addressManager

@@ -125,10 +125,22 @@ export class FrameStream<T> {
     return promise
   }
 
-  /** Closes our side politely, bounded in time; resets the stream if the close stalls. */
+  /**
+   * Ends the exchange: flushes and closes our writing side. A peer that never closes its own side
+   * cannot keep the stream (and its buffers) alive: it is reset `timeoutMs` later. A close that
+   * stalls resets the stream at once.
+   */
   async close(timeoutMs = 2_000): Promise<void> {
     try {
       await this.stream.close({ signal: AbortSignal.timeout(timeoutMs) })
+      if (this.stream.status === 'open') {
+        const timer = setTimeout(
+          () => this.stream.abort(new StreamEndedError('peer kept the stream open')),
+          timeoutMs,
+        )
+        timer.unref?.()
+        this.stream.addEventListener('close', () => clearTimeout(timer), { once: true })
+      }
     } catch (err) {
       this.stream.abort(err instanceof Error ? err : new Error(String(err)))
     }
