@@ -19,7 +19,7 @@ import {
   secpSignDigest,
   updateDigest,
 } from '@bazaar/protocol'
-import { LocalLedger, openWallet, type Wallet } from '../src/index.js'
+import { LocalLedger, openDatabase, openWallet, type Wallet } from '../src/index.js'
 
 const WINDOW = Number(process.env.BENCH_WINDOW ?? 256)
 const DURATION_MS = Number(process.env.BENCH_MS ?? 3_000)
@@ -51,6 +51,23 @@ function rawRate(ms: number): number {
     }
   }
   return (n * 1000) / ms
+}
+
+/** p50 of one single-row commit (WAL, synchronous=FULL): the fsync an update would pay alone. */
+function commitP50(dir: string, samples: number): number {
+  const db = openDatabase(join(dir, 'fsync.db'), { applicationId: 1 })
+  db.exec('CREATE TABLE t (k INTEGER PRIMARY KEY, v BLOB)')
+  const put = db.prepare('INSERT OR REPLACE INTO t (k, v) VALUES (?, ?)')
+  const row = new Uint8Array(200)
+  const times: number[] = []
+  for (let i = 0; i < samples; i++) {
+    const t = performance.now()
+    put.run(i % 64, row)
+    times.push(performance.now() - t)
+  }
+  db.close()
+  times.sort((x, y) => x - y)
+  return times[Math.floor(samples / 2)]!
 }
 
 async function pair(
@@ -124,6 +141,7 @@ try {
   const stats = p.payer.storeStats
   const lat = await latency(p, LATENCY_SAMPLES)
   await p.stop()
+  const commit = commitP50(dir, 500)
   const f = (x: number) => Math.round(x).toLocaleString('en-US')
   console.log('## Wallet: durable channel updates, one channel, in process')
   console.log(`raw native crypto of one update (secp sign + recover, ed25519 sign + verify): ${f(raw)} /s`)
@@ -134,6 +152,10 @@ try {
   console.log(`group commit (payer store): ${stats.writes} writes in ${stats.commits} commits`)
   console.log(
     `single update round trip (nothing else in flight): p50 ${lat.p50.toFixed(3)} ms, p99 ${lat.p99.toFixed(3)} ms`,
+  )
+  const floor = 1000 / raw + 3 * commit
+  console.log(
+    `  baseline: raw crypto ${(1000 / raw).toFixed(3)} ms + 3 single commits (payer, payee, ack) of ${commit.toFixed(3)} ms = ${floor.toFixed(3)} ms; p50 / baseline ${(lat.p50 / floor).toFixed(2)}`,
   )
 } finally {
   await rm(dir, { recursive: true, force: true })
