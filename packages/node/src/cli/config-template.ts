@@ -45,7 +45,8 @@ level = "info"
 # "local" starts a private chain (anvil) as a child process of the node, deploys the channel
 # contract and a test token and funds this node's account; it stops with the node.
 # Otherwise an RPC URL (for example https://rpc.example.org) of an EVM chain where the Bazaar
-# contract is deployed, with contract, token and chain_id below. Env: BAZAAR_CHAIN.
+# contract is deployed, with contract, token and chain_id below. "ledger:/path/ledger.db" settles
+# on a LocalLedger file shared by the nodes of one host (development, tests). Env: BAZAAR_CHAIN.
 settlement = ${JSON.stringify(values.chain)}
 # chain_id = 196
 # contract = "0x..."

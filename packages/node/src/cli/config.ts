@@ -148,6 +148,8 @@ class Validator {
   constructor(
     private readonly path: string,
     private readonly raw: Record<string, unknown>,
+    /** Shown instead of the first path segment (for entries of an array of tables). */
+    private readonly prefix?: string,
   ) {}
 
   private get(field: string): unknown {
@@ -160,7 +162,8 @@ class Validator {
   }
 
   private fail(field: string, expected: string): never {
-    throw new ConfigInvalidError(this.path, `${field} must be ${expected}`, field)
+    const shown = this.prefix === undefined ? field : field.replace(/^[^.]+/, this.prefix)
+    throw new ConfigInvalidError(this.path, `${shown} must be ${expected}`, shown)
   }
 
   string(field: string): string | undefined {
@@ -205,7 +208,7 @@ class Validator {
     return value.map((entry: unknown, i: number) => {
       const field = `skills[${i}]`
       if (typeof entry !== 'object' || entry === null) this.fail(field, 'a table')
-      const sub = new Validator(this.path, { s: entry })
+      const sub = new Validator(this.path, { s: entry }, field)
       const id = sub.string('s.id') ?? this.fail(`${field}.id`, 'a skill id')
       const price = sub.amount('s.price') ?? this.fail(`${field}.price`, 'an amount')
       const module = sub.string('s.module')

@@ -10,16 +10,22 @@ import { AlreadyInitializedError } from '../errors.js'
 import { loadIdentity } from '../identity.js'
 import { printFields, printJson } from '../output.js'
 
-/** Parses `--chain`: `local` or an http(s)/ws(s) RPC URL. */
+/**
+ * Parses `--chain`: `local`, an http(s)/ws(s) RPC URL, or `ledger[:path]` (a LocalLedger file
+ * shared by the nodes of one host: development and tests, no chain at all).
+ */
 export function parseChain(value: string): string {
-  if (value === 'local') return value
+  if (value === 'local' || value === 'ledger' || (value.startsWith('ledger:') && value.length > 7))
+    return value
   try {
     const url = new URL(value)
     if (['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return value
   } catch {
     // fall through
   }
-  throw new InvalidArgumentError('expected "local" or an RPC URL such as https://rpc.example.org')
+  throw new InvalidArgumentError(
+    'expected "local", "ledger[:path]" or an RPC URL such as https://rpc.example.org',
+  )
 }
 
 /** Parses a TCP port (0..65535). */
