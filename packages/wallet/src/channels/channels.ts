@@ -166,7 +166,13 @@ export class Channels {
       createdAt: Date.now(),
     }
     await this.put(record)
-    await settlement.open(params)
+    try {
+      await settlement.open(params)
+    } catch (err) {
+      // Refused (funds, parameters): nothing was deposited, the record is kept as closed.
+      await this.put({ ...record, opening: false, status: 'closed' })
+      throw err
+    }
     await this.put({ ...record, opening: false })
     this.init.emit('channel-opened', {
       channelId,
@@ -199,6 +205,10 @@ export class Channels {
     const on = await settlement.getChannel(id)
     if (on === undefined) throw new ChannelUnknownError(id)
     if (!bytesEqual(on.payer, f.payerAddress)) throw new OpenMismatchError(id, 'payer')
+    if (!bytesEqual(on.payee, f.payeeAddress)) throw new OpenMismatchError(id, 'payee')
+    if (!bytesEqual(on.token, f.token)) throw new OpenMismatchError(id, 'token')
+    if (on.expiry !== f.expiry || on.disputeWindow !== disputeWindow)
+      throw new OpenMismatchError(id, 'expiry')
     if (on.status !== 'open') throw new OpenMismatchError(id, 'status')
     if (on.deposit < f.capacity) throw new OpenMismatchError(id, 'deposit')
     if (this.clock() >= f.expiry) throw new ChannelExpiredError(id, f.expiry)

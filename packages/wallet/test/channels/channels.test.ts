@@ -117,6 +117,36 @@ describe('channels', () => {
     }
   })
 
+  it('refuses an open the settlement layer does not hold, and a payer open it cannot fund', async () => {
+    const { signOpen } = await import('../../src/index.js')
+    const ch = p.payer.channels.get(id)!
+    const body = {
+      chainId: p.ledger.chainId,
+      contract: p.ledger.contract,
+      payerKey: p.payer.peerKey.publicKey,
+      payeeKey: p.payee.peerKey.publicKey,
+      payerAddress: p.payer.settlementKey.address,
+      payeeAddress: p.payee.settlementKey.address,
+      token: new Uint8Array(20),
+      capacity: 1_000n,
+      expiry: ch.expiry,
+      nonce: ch.nonce + 1n,
+      disputeWindow: Number(ch.disputeWindow),
+      issuedAt: BigInt(Date.now()),
+    }
+    const never = signOpen(body, p.payer.peerKey.privateKey)
+    await expect(p.payee.channels.acceptOpen(never)).rejects.toMatchObject({ name: 'ChannelUnknownError' })
+    const big = signOpen({ ...body, nonce: ch.nonce, capacity: 5_000n }, p.payer.peerKey.privateKey)
+    await expect(p.payee.channels.acceptOpen(big)).rejects.toMatchObject({ name: 'OpenMismatchError' })
+    const refused = p.payer.channels.open({
+      peerKey: p.payee.peerKey.publicKey,
+      payeeAddress: p.payee.settlementKey.address,
+      deposit: 10n ** 9n,
+    })
+    await expect(refused).rejects.toMatchObject({ rule: 'InsufficientFunds' })
+    expect(p.payer.channels.list().filter((c) => c.status === 'open')).toHaveLength(1)
+  })
+
   it('a payee drops nothing it acked: an unpaid live lock cannot be removed', async () => {
     const s = secret()
     const lock = { hash: s.hash, amount: 30n, expiry: p.clock.now() + 300n, jobId: new Uint8Array(32) }
