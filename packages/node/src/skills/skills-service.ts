@@ -5,6 +5,7 @@
  * skill, and ranks the rest.
  */
 import type { ComponentLogger, ContentRouting, Logger, PeerId, Startable } from '@libp2p/interface'
+import type { ConnectionManager } from '@libp2p/interface-internal'
 import { multiaddr } from '@multiformats/multiaddr'
 import type { CID } from 'multiformats/cid'
 import type { CardService } from '../card/card-service.js'
@@ -38,6 +39,7 @@ export interface SkillsServiceComponents {
   logger: ComponentLogger
   /** The card service, registered under the name `card` in the node's services map. */
   card: CardService
+  connectionManager: ConnectionManager
 }
 
 export class SkillsService implements Startable {
@@ -80,7 +82,7 @@ export class SkillsService implements Startable {
   /**
    * Serves `skill` with `handler`: the offer goes into the re-signed card at once, and the skill
    * key is provided in the DHT. Resolves once the first provide finished; returns false when it
-   * failed (no peers yet, for example): it is retried in the background.
+   * failed or the node has no peers yet: it is retried in the background.
    */
   async advertise(skill: SkillDefinition, handler: SkillHandler): Promise<boolean> {
     const entry = this.init.registry.register(skill, handler)
@@ -90,7 +92,11 @@ export class SkillsService implements Startable {
     clearTimeout(previous?.timer)
     const state: { cid: CID; timer?: ReturnType<typeof setTimeout> } = { cid }
     this.provided.set(skill.id, state)
-    return this.provide(skill.id, state)
+    const provided = this.provide(skill.id, state)
+    // Alone on the network, a provide only stores the record locally and then waits out its
+    // timeout: do not hold the caller for that (peers that connect later can still ask us).
+    if (this.components.connectionManager.getConnections().length === 0) return false
+    return provided
   }
 
   /** Stops serving a skill: new jobs are refused and the card no longer lists it. */
