@@ -89,6 +89,7 @@ export {
   ChainMismatchError,
   ContractMismatchError,
   EvmSettlementError,
+  JournalCorruptError,
   RpcUnavailableError,
   SETTLEMENT_RULE_ERRORS,
   SettlementAlreadyPaidOutError,
@@ -127,8 +128,6 @@ export {
   DEFAULT_POLLING_INTERVAL_MS,
   EvmSettlement,
   type EvmSettlementOptions,
-  type SettlementIntent,
-  type SettlementJournal,
 } from './evm/evm-settlement.js'
 export {
   bazaarChannelsAbi,
@@ -147,6 +146,14 @@ export {
   type LocalChainOptions,
   startLocalChain,
 } from './evm/local-chain.js'
+export {
+  FileSettlementJournal,
+  type JournalEntry,
+  type JournalOutcome,
+  type SettlementIntent,
+  type SettlementJournal,
+} from './evm/tx-journal.js'
+export { DEFAULT_RETRY_INTERVAL_MS, type RecoveredEntry } from './evm/tx-sender.js'
 // end evm
 export {
   CorruptKeyFileError,

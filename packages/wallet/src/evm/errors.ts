@@ -226,3 +226,16 @@ export class AnvilStartError extends EvmSettlementError {
     super(`anvil did not start: ${reason}`, options)
   }
 }
+
+/** The settlement journal file has an unreadable record before its last line. */
+export class JournalCorruptError extends EvmSettlementError {
+  override name = 'JournalCorruptError'
+  constructor(
+    readonly path: string,
+    readonly line: number,
+    reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`settlement journal ${path} is corrupt at line ${line}: ${reason}`, options)
+  }
+}

@@ -8,6 +8,7 @@ import {
   type Hex,
   http,
   keccak256,
+  type Log,
   type PublicClient,
   parseEventLogs,
   type Transport,
@@ -35,44 +36,20 @@ import {
   toBytes32,
 } from './convert.js'
 import { toSettlementError } from './decode-error.js'
-import { ChainMismatchError, ContractMismatchError, TransactionFailedError } from './errors.js'
+import {
+  ChainMismatchError,
+  ContractMismatchError,
+  type EvmSettlementError,
+  TransactionFailedError,
+} from './errors.js'
 import { bazaarChannelsAbi, bazaarChannelsCodeHash } from './generated/artifacts.js'
+import type { SettlementIntent, SettlementJournal } from './tx-journal.js'
+import { type RecoveredEntry, TxSender } from './tx-sender.js'
 
 /** Default poll interval for receipts and events against a remote chain (ms). */
 export const DEFAULT_POLLING_INTERVAL_MS = 1_000
 /** Default number of blocks asked for in one eth_getLogs call (public RPCs cap the range). */
 export const DEFAULT_LOG_BLOCK_RANGE = 2_000n
-
-/** A transaction the adapter is about to send: enough to send it again after a crash. */
-export interface SettlementIntent {
-  action:
-    | 'approve'
-    | 'open'
-    | 'topUp'
-    | 'close'
-    | 'challenge'
-    | 'cooperativeClose'
-    | 'claimLock'
-    | 'claimLockFrom'
-    | 'withdraw'
-    | 'refund'
-  /** 32-byte channel id, or undefined for an approve or an open (its id is known after it). */
-  channelId?: Uint8Array
-  to: Address
-  data: Hex
-  value: bigint
-}
-
-/**
- * Where the adapter records transactions before it sends them (the wallet's durable store plugs
- * in here). `record` must be durable when it resolves; a failed `record` stops the send.
- */
-export interface SettlementJournal {
-  record(intent: SettlementIntent): Promise<string>
-  sent(id: string, txHash: Hex): Promise<void>
-  /** Confirmed (`tx`) or refused by a rule (`error`): either way nothing is left to send. */
-  done(id: string, outcome: { tx: TxRef } | { error: Error }): Promise<void>
-}
 
 export interface EvmSettlementOptions {
   rpcUrl: string
@@ -90,7 +67,12 @@ export interface EvmSettlementOptions {
   logBlockRange?: bigint
   /** Code hash the contract must have (default: the committed artifact's). */
   expectedCodeHash?: Hex
+  /** Records every transaction before it is sent; unfinished ones are completed at start-up. */
   journal?: SettlementJournal
+  /** Pause between attempts to finish journaled transactions while the endpoint fails (ms). */
+  retryIntervalMs?: number
+  /** Told about each failure that will be retried. */
+  onRetry?: (error: EvmSettlementError) => void
   /** Run by `stop()` after the adapter's own resources, e.g. to stop an anvil it was given. */
   onStop?: () => Promise<void>
 }
@@ -116,10 +98,11 @@ export class EvmSettlement implements Settlement {
   private readonly confirmations: number
   private readonly pollingIntervalMs: number
   private readonly logBlockRange: bigint
-  private readonly journal: SettlementJournal | undefined
+  private readonly sender: TxSender
   private readonly onStop: (() => Promise<void>) | undefined
   private readonly watchers = new Set<() => void>()
-  private sendQueue: Promise<unknown> = Promise.resolve()
+  /** What start-up did with the journal's unfinished transactions. */
+  recovered: RecoveredEntry[] = []
 
   private constructor(options: EvmSettlementOptions) {
     this.chainId = options.chainId
@@ -129,7 +112,6 @@ export class EvmSettlement implements Settlement {
     this.confirmations = Math.max(1, options.confirmations ?? 1)
     this.pollingIntervalMs = options.pollingIntervalMs ?? DEFAULT_POLLING_INTERVAL_MS
     this.logBlockRange = options.logBlockRange ?? DEFAULT_LOG_BLOCK_RANGE
-    this.journal = options.journal
     this.onStop = options.onStop
     if (options.privateKey.byteLength !== 32) throw new RangeError('privateKey must be 32 bytes')
     this.signer = privateKeyToAccount(toBytes32(options.privateKey, 'privateKey'))
@@ -143,6 +125,15 @@ export class EvmSettlement implements Settlement {
       account: this.signer,
       pollingInterval: this.pollingIntervalMs,
     })
+    this.sender = new TxSender({
+      publicClient: this.publicClient,
+      walletClient: this.walletClient,
+      confirmations: this.confirmations,
+      pollingIntervalMs: this.pollingIntervalMs,
+      journal: options.journal,
+      retryIntervalMs: options.retryIntervalMs,
+      onRetry: options.onRetry,
+    })
   }
 
   /**
@@ -152,6 +143,7 @@ export class EvmSettlement implements Settlement {
   static async connect(options: EvmSettlementOptions): Promise<EvmSettlement> {
     const s = new EvmSettlement(options)
     await s.checkDeployment(options.expectedCodeHash ?? bazaarChannelsCodeHash)
+    s.recovered = await s.sender.recover()
     return s
   }
 
@@ -391,33 +383,15 @@ export class EvmSettlement implements Settlement {
 
   /**
    * Records (journal), sends and confirms one transaction; the contract's custom errors become
-   * typed errors. Sends are serialised so that nonces are taken in order. Public so that a
-   * journal can replay an intent it recorded before a crash.
+   * typed errors. Public so that a caller can replay an intent it recorded elsewhere.
    */
-  async execute(intent: SettlementIntent): Promise<{ tx: TxRef; logs: import('viem').Log[] }> {
-    const id = this.journal === undefined ? undefined : await this.journal.record(intent)
-    let hash: Hex | undefined
-    try {
-      const send = this.sendQueue.then(() =>
-        this.walletClient.sendTransaction({ to: intent.to, data: intent.data, value: intent.value }),
-      )
-      this.sendQueue = send.catch(() => undefined)
-      hash = await send
-      if (id !== undefined) await this.journal?.sent(id, hash)
-      const receipt = await this.publicClient.waitForTransactionReceipt({
-        hash,
-        confirmations: this.confirmations,
-        pollingInterval: this.pollingIntervalMs,
-      })
-      if (receipt.status !== 'success') throw new TransactionFailedError(intent.action, hash)
-      const tx = { ref: hash, height: receipt.blockNumber }
-      if (id !== undefined) await this.journal?.done(id, { tx })
-      return { tx, logs: receipt.logs }
-    } catch (err) {
-      const error = toSettlementError(err, intent.action, hash)
-      if (id !== undefined && error.name !== 'RpcUnavailableError') await this.journal?.done(id, { error })
-      throw error
-    }
+  execute(intent: SettlementIntent): Promise<{ tx: TxRef; logs: Log[] }> {
+    return this.sender.execute(intent)
+  }
+
+  /** Finishes the journal's unfinished transactions now (also done at start-up and on a timer). */
+  recover(): Promise<RecoveredEntry[]> {
+    return this.sender.recover()
   }
 
   watch(listener: (event: SettlementEvent) => void, fromHeight?: bigint): () => void {
@@ -472,7 +446,7 @@ export class EvmSettlement implements Settlement {
 
   async stop(): Promise<void> {
     for (const unsubscribe of [...this.watchers]) unsubscribe()
-    await this.sendQueue
+    await this.sender.stop()
     await this.onStop?.()
   }
 }

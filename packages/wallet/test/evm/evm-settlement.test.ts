@@ -3,8 +3,9 @@ import { lockLeaf } from '@bazaar/protocol'
 import { keccak256 } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAnvil } from '../../src/evm/anvil.js'
-import { EvmSettlement, type SettlementIntent, type SettlementJournal } from '../../src/evm/evm-settlement.js'
-import type { SettlementEvent, TxRef } from '../../src/settlement/types.js'
+import { EvmSettlement } from '../../src/evm/evm-settlement.js'
+import type { JournalOutcome, SettlementIntent, SettlementJournal } from '../../src/evm/tx-journal.js'
+import type { SettlementEvent } from '../../src/settlement/types.js'
 import { bytes32, type Fixture, hex, openChannel, plainState, startFixture } from './fixture.js'
 
 let f: Fixture
@@ -102,7 +103,7 @@ describe('watch', () => {
 })
 
 describe('journal', () => {
-  it('records each transaction before sending it, then its hash, then its outcome', async () => {
+  it('records each transaction before signing it, its signed bytes before broadcasting, then its outcome', async () => {
     const log: string[] = []
     const intents: SettlementIntent[] = []
     const journal: SettlementJournal = {
@@ -111,11 +112,19 @@ describe('journal', () => {
         log.push(`record ${intent.action}`)
         return String(intents.length)
       },
-      async sent(id, txHash) {
-        log.push(`sent ${id} ${txHash.length}`)
+      async signed(id, raw, txHash) {
+        // The transaction must not exist on chain yet: it is recorded before the broadcast.
+        const seen = await f.client.getTransaction({ hash: txHash }).then(
+          () => true,
+          () => false,
+        )
+        log.push(`signed ${id} ${raw.length > 100} ${seen}`)
       },
-      async done(id, outcome: { tx: TxRef } | { error: Error }) {
+      async done(id, outcome: JournalOutcome) {
         log.push(`done ${id} ${'tx' in outcome ? 'ok' : outcome.error.name}`)
+      },
+      async pending() {
+        return []
       },
     }
     const s = await EvmSettlement.connect({
@@ -132,7 +141,7 @@ describe('journal', () => {
     await s.stop()
     expect(log).toEqual([
       'record close',
-      'sent 1 66',
+      'signed 1 true false',
       'done 1 ok',
       'record withdraw',
       'done 2 SettlementWindowOpenError',
