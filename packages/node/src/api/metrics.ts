@@ -16,7 +16,7 @@ export interface BazaarMetrics {
 
 /** Creates the registry and Bazaar's counters (process metrics included). */
 export function createMetrics(registry: Registry = new Registry()): BazaarMetrics {
-  collectDefaultMetrics({ register: registry, prefix: 'bazaar_process_' })
+  collectDefaultMetrics({ register: registry, prefix: 'bazaar_' })
   const jobsServed = new Counter({
     name: 'bazaar_jobs_served_total',
     help: 'Jobs this node delivered and was paid for, by skill',
