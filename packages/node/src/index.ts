@@ -115,6 +115,15 @@ export { PayService, type PayServiceInit, payService } from './payments/pay-serv
 export type { LockedUpdate, LockRequest, PayeePayments, PayerPayments, Payments } from './payments/types.js'
 export type { WalletChannels, WalletLike } from './payments/wallet-api.js'
 // reputation
+export type {
+  Ranked,
+  Reputation,
+  ReputationComponents,
+  ReputationEvents,
+  ReputationExplanation,
+  ReputationInit,
+} from './reputation/api.js'
+export { createAttestation } from './reputation/attest.js'
 export { REPUTATION_SYNC_PROTOCOL, REPUTATION_TOPIC } from './reputation/constants.js'
 export {
   PUBLISHED_MODEL_C,
@@ -157,16 +166,7 @@ export {
   REPUTATION_TOPIC_SCORE_PARAMS,
 } from './reputation/gossip-score.js'
 export { type PeerRef, peerKeyHex } from './reputation/peer-key.js'
-export {
-  type Ranked,
-  type Reputation,
-  type ReputationComponents,
-  type ReputationEvents,
-  type ReputationExplanation,
-  type ReputationInit,
-  ReputationService,
-  reputation,
-} from './reputation/service.js'
+export { ReputationService, reputation } from './reputation/service.js'
 export { AttestationStore, type AttestationStoreOptions } from './reputation/store.js'
 export {
   type TrustEdge,

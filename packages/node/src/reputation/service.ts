@@ -6,29 +6,26 @@
 import { join } from 'node:path'
 import type { GossipSub } from '@libp2p/gossipsub'
 import {
-  type ComponentLogger,
   type IdentifyResult,
-  type Libp2pEvents,
   type Logger,
   type PeerId,
-  type PrivateKey,
   type Startable,
   serviceDependencies,
   TypedEventEmitter,
-  type TypedEventTarget,
 } from '@libp2p/interface'
 import { peerKeyOf } from '../identity.js'
+import type {
+  Ranked,
+  Reputation,
+  ReputationComponents,
+  ReputationEvents,
+  ReputationExplanation,
+  ReputationInit,
+} from './api.js'
+import { createAttestation } from './attest.js'
+import { CatchUp } from './catch-up.js'
+import { toHex } from './codec.js'
 import {
-  Attestation,
-  AttestationBody,
-  issuedAtOf,
-  Receipt,
-  ReceiptBody,
-  signAttestationWithKey,
-  toHex,
-} from './codec.js'
-import {
-  ATTESTATION_VERSION,
   DEFAULT_MAX_ATTESTATION_AGE_MS,
   DEFAULT_SYNC_MAX_COUNT,
   DEFAULT_SYNC_MAX_INBOUND_STREAMS,
@@ -40,105 +37,19 @@ import {
   DEFAULT_SYNC_RATE_PER_MINUTE,
   DEFAULT_SYNC_TIMEOUT_MS,
   DEFAULT_TRUST_RECOMPUTE_DELAY_MS,
-  MAX_RATING,
   REPUTATION_SYNC_PROTOCOL,
   REPUTATION_TOPIC,
 } from './constants.js'
-import { NotReceiptPartyError, RatingOutOfRangeError, ReceiptMalformedError } from './errors.js'
+import { ReputationError } from './errors.js'
 import { type PeerRef, peerIdStringOfKey, peerKeyHex } from './peer-key.js'
-import { AttestationStore, type AttestationStoreOptions } from './store.js'
-import { syncFromPeer } from './sync-client.js'
+import { AttestationStore } from './store.js'
 import { createSyncHandler } from './sync-handler.js'
-import { type TrustExplanation, TrustGraph, type TrustOptions } from './trust.js'
+import { TrustGraph } from './trust.js'
 import type { VerifiedAttestation } from './types.js'
-import {
-  AttestationValidator,
-  toTopicResult,
-  type ValidationResult,
-  type ValidatorOptions,
-} from './validator.js'
+import { AttestationValidator, toTopicResult, type ValidationResult } from './validator.js'
 
-export interface ReputationInit {
-  /** Data directory; the store is `<dataDir>/reputation.sqlite`. Without it, an in-memory store. */
-  dataDir?: string
-  /** Store bounds (`path` is derived from `dataDir`). */
-  store?: Omit<AttestationStoreOptions, 'path' | 'protectedAttester' | 'maxAgeMs'>
-  /** Peers whose trust anchors the score (EigenTrust's pre-trusted set `P`). */
-  preTrusted?: PeerRef[]
-  trust?: Omit<TrustOptions, 'preTrusted' | 'self'>
-  validator?: Omit<ValidatorOptions, 'known'>
-  /** Name of the gossipsub service in the node's services map. Default `pubsub`. */
-  pubsubService?: string
-  /** Catch up from peers as they connect. Default true. */
-  autoSync?: boolean
-  sync?: {
-    maxCount?: number
-    maxRequestBytes?: number
-    maxResponseBytes?: number
-    maxPages?: number
-    timeoutMs?: number
-    ratePerMinute?: number
-    peerCooldownMs?: number
-    maxInboundStreams?: number
-    maxOutboundStreams?: number
-  }
-  /** Delay between an attestation's arrival and the trust recompute, ms. */
-  recomputeDelayMs?: number
-}
-
-export interface ReputationComponents {
-  peerId: PeerId
-  privateKey: PrivateKey
-  logger: ComponentLogger
-  events: TypedEventTarget<Libp2pEvents>
-  registrar: {
-    handle(protocol: string, handler: ReturnType<typeof createSyncHandler>, options?: object): Promise<void>
-    unhandle(protocol: string): Promise<void>
-  }
-  connectionManager: {
-    openStream(peer: PeerId, protocol: string, options?: object): Promise<import('@libp2p/interface').Stream>
-    getConnections(peer?: PeerId): Array<{ remotePeer: PeerId }>
-  }
-}
-
-export interface ReputationEvents {
-  /** A new valid attestation was stored (from gossip, sync or our own publish). */
-  attestation: CustomEvent<VerifiedAttestation>
-  /** Scores were recomputed. */
-  scores: CustomEvent<{ iterations: number; peers: number; attestations: number }>
-}
-
-/** A candidate with its reputation score attached, as returned by `rank`. */
-export type Ranked<T> = T & { score: number }
-
-/** What the node exposes as `node.reputation`. */
-export interface Reputation extends TypedEventTarget<ReputationEvents> {
-  /** Signs, stores and gossips an attestation about the other party of a dual-signed receipt. */
-  publish(receipt: Uint8Array, rating: number): Promise<VerifiedAttestation>
-  /**
-   * Validates an encoded attestation from anywhere (gossip, sync, an import) and stores it if
-   * valid. Gossip and catch-up both go through here.
-   */
-  receive(bytes: Uint8Array): ValidationResult
-  /** O(1): the peer's global trust (0..1, summing to 1 over known peers). */
-  score(peer: PeerRef): number
-  /** The attestations and weights behind a score. */
-  explain(peer: PeerRef): ReputationExplanation
-  /**
-   * Candidates sorted by reputation, highest first, each with its `score` set. Stable: equal
-   * scores (unknown peers) keep the caller's order, e.g. by price.
-   */
-  rank<T extends { peer: PeerRef }>(candidates: readonly T[]): Array<Ranked<T>>
-  /** Fetches recent attestations from connected peers now; returns how many were new. */
-  catchUp(options?: { signal?: AbortSignal; peers?: PeerId[] }): Promise<number>
-  /** Recomputes scores now if anything changed. */
-  refresh(): number
-  stats(): { attestations: number; peers: number; rejected: number; ignored: number }
-}
-
-export interface ReputationExplanation extends TrustExplanation {
-  peerId: string
-}
+/** The shapes most callers need next to the factory (all of them are in `api.ts`). */
+export type { Reputation, ReputationInit } from './api.js'
 
 const SYNC_CONCURRENCY = 2
 
@@ -156,8 +67,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
   private validator: AttestationValidator
   private timer: ReturnType<typeof setTimeout> | undefined
   private pruneTimer: ReturnType<typeof setInterval> | undefined
-  private readonly lastSync = new Map<string, number>()
-  private activeSyncs = 0
+  private readonly sync: CatchUp
   private rejected = 0
   private ignored = 0
   private started = false
@@ -168,7 +78,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     this.init = init
     this.log = components.logger.forComponent('bazaar:reputation')
     const self = peerKeyOf(components.peerId)
-    if (self === undefined) throw new NotReceiptPartyError()
+    if (self === undefined) throw new ReputationError('the reputation service needs an Ed25519 peer identity')
     this.self = toHex(self)
     this.maxAgeMs = init.validator?.maxAgeMs ?? DEFAULT_MAX_ATTESTATION_AGE_MS
     this.now = init.validator?.now ?? Date.now
@@ -176,6 +86,20 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     this.validator = new AttestationValidator({
       ...init.validator,
       known: (id) => this.store?.has(id) ?? false,
+    })
+    const s = init.sync ?? {}
+    this.sync = new CatchUp({
+      openStream: (peer, options) =>
+        components.connectionManager.openStream(peer, REPUTATION_SYNC_PROTOCOL, options),
+      receive: (bytes) => this.receive(bytes),
+      now: this.now,
+      maxAgeMs: this.maxAgeMs,
+      maxCount: s.maxCount ?? DEFAULT_SYNC_MAX_COUNT,
+      maxResponseBytes: s.maxResponseBytes ?? DEFAULT_SYNC_MAX_RESPONSE_BYTES,
+      maxPages: s.maxPages ?? DEFAULT_SYNC_MAX_PAGES,
+      timeoutMs: s.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
+      cooldownMs: s.peerCooldownMs ?? DEFAULT_SYNC_PEER_COOLDOWN_MS,
+      concurrency: SYNC_CONCURRENCY,
     })
     this.onIdentify = this.onIdentify.bind(this)
   }
@@ -252,29 +176,8 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
   }
 
   async publish(receipt: Uint8Array, rating: number): Promise<VerifiedAttestation> {
-    if (!Number.isInteger(rating) || rating < 0 || rating > MAX_RATING)
-      throw new RatingOutOfRangeError(rating, MAX_RATING)
-    let rb: ReceiptBody
-    try {
-      rb = ReceiptBody.decode(Receipt.decode(receipt).body)
-    } catch (err) {
-      throw new ReceiptMalformedError('receipt', (err as Error).message, { cause: err })
-    }
-    const me = new Uint8Array(peerKeyOf(this.components.peerId)!)
-    const isClient = Buffer.compare(rb.clientKey, me) === 0
-    if (!isClient && Buffer.compare(rb.workerKey, me) !== 0) throw new NotReceiptPartyError()
-    const body = AttestationBody.encode({
-      version: ATTESTATION_VERSION,
-      attesterKey: me,
-      subjectKey: isClient ? rb.workerKey : rb.clientKey,
-      jobId: rb.jobId,
-      skill: rb.skill,
-      receipt: new Uint8Array(receipt),
-      rating,
-      issuedAt: BigInt(Math.max(this.now(), Number(rb.completedAt))),
-    })
-    const signature = await signAttestationWithKey(this.components.privateKey, body)
-    const bytes = Attestation.encode({ body, signature: new Uint8Array(signature) })
+    const me = peerKeyOf(this.components.peerId)!
+    const bytes = await createAttestation(receipt, rating, me, this.components.privateKey, this.now())
     const result = this.validator.validate(bytes)
     if (!result.ok) throw result.error
     this.ingest(result.attestation)
@@ -316,7 +219,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     const peers = options.peers ?? this.components.connectionManager.getConnections().map((c) => c.remotePeer)
     const unique = [...new Map(peers.map((p) => [p.toString(), p])).values()]
     let added = 0
-    for (const peer of unique) added += await this.syncWith(peer, options.signal, true)
+    for (const peer of unique) added += await this.sync.from(peer, options.signal, true)
     return added
   }
 
@@ -387,51 +290,9 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
 
   private onIdentify(event: CustomEvent<IdentifyResult>): void {
     if (!event.detail.protocols.includes(REPUTATION_SYNC_PROTOCOL)) return
-    this.syncWith(event.detail.peerId).catch((err) => this.log('catch-up failed: %s', (err as Error).message))
-  }
-
-  /** Catches up from one peer (skipped during its cooldown or when too many syncs run). */
-  private async syncWith(peer: PeerId, signal?: AbortSignal, force = false): Promise<number> {
-    const s = this.init.sync ?? {}
-    const id = peer.toString()
-    const cooldown = s.peerCooldownMs ?? DEFAULT_SYNC_PEER_COOLDOWN_MS
-    if (
-      !force &&
-      (this.activeSyncs >= SYNC_CONCURRENCY || this.now() - (this.lastSync.get(id) ?? -Infinity) < cooldown)
-    ) {
-      return 0
-    }
-    if (this.store === undefined) return 0
-    this.lastSync.set(id, this.now())
-    this.activeSyncs++
-    let added = 0
-    try {
-      await syncFromPeer(
-        peer,
-        this.now() - this.maxAgeMs,
-        {
-          openStream: (p, options) =>
-            this.components.connectionManager.openStream(p, REPUTATION_SYNC_PROTOCOL, options),
-          maxCount: s.maxCount ?? DEFAULT_SYNC_MAX_COUNT,
-          maxResponseBytes: s.maxResponseBytes ?? DEFAULT_SYNC_MAX_RESPONSE_BYTES,
-          maxPages: s.maxPages ?? DEFAULT_SYNC_MAX_PAGES,
-          timeoutMs: s.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
-          onPage: (page) => {
-            let newest: number | undefined
-            for (const bytes of page) {
-              const at = issuedAtOf(bytes)
-              if (at !== undefined) newest = Math.max(newest ?? 0, at)
-              if (this.receive(bytes).ok) added++
-            }
-            return newest
-          },
-        },
-        signal,
-      )
-    } finally {
-      this.activeSyncs--
-    }
-    return added
+    this.sync
+      .from(event.detail.peerId)
+      .catch((err) => this.log('catch-up failed: %s', (err as Error).message))
   }
 }
 
