@@ -18,7 +18,7 @@ export interface CatchUpOptions {
   maxResponseBytes: number
   maxPages: number
   timeoutMs: number
-  cooldownMs: number
+  peerCooldownMs: number
   concurrency: number
 }
 
@@ -36,7 +36,7 @@ export class CatchUp {
     const o = this.options
     const id = peer.toString()
     const busy = this.active >= o.concurrency
-    const recent = o.now() - (this.lastSync.get(id) ?? Number.NEGATIVE_INFINITY) < o.cooldownMs
+    const recent = o.now() - (this.lastSync.get(id) ?? Number.NEGATIVE_INFINITY) < o.peerCooldownMs
     if (!force && (busy || recent)) return 0
     this.lastSync.set(id, o.now())
     this.active++

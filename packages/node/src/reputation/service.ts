@@ -53,6 +53,21 @@ export type { Reputation, ReputationInit } from './api.js'
 
 const SYNC_CONCURRENCY = 2
 
+/** The sync limits of `init`, defaults filled in (constants.ts). */
+function syncLimits(s: ReputationInit['sync'] = {}): Required<NonNullable<ReputationInit['sync']>> {
+  return {
+    maxCount: s.maxCount ?? DEFAULT_SYNC_MAX_COUNT,
+    maxRequestBytes: s.maxRequestBytes ?? DEFAULT_SYNC_MAX_REQUEST_BYTES,
+    maxResponseBytes: s.maxResponseBytes ?? DEFAULT_SYNC_MAX_RESPONSE_BYTES,
+    maxPages: s.maxPages ?? DEFAULT_SYNC_MAX_PAGES,
+    timeoutMs: s.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
+    ratePerMinute: s.ratePerMinute ?? DEFAULT_SYNC_RATE_PER_MINUTE,
+    peerCooldownMs: s.peerCooldownMs ?? DEFAULT_SYNC_PEER_COOLDOWN_MS,
+    maxInboundStreams: s.maxInboundStreams ?? DEFAULT_SYNC_MAX_INBOUND_STREAMS,
+    maxOutboundStreams: s.maxOutboundStreams ?? DEFAULT_SYNC_MAX_OUTBOUND_STREAMS,
+  }
+}
+
 export class ReputationService extends TypedEventEmitter<ReputationEvents> implements Reputation, Startable {
   readonly [Symbol.toStringTag] = '@bazaar/reputation'
   readonly [serviceDependencies] = ['@libp2p/pubsub']
@@ -68,6 +83,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
   private timer: ReturnType<typeof setTimeout> | undefined
   private pruneTimer: ReturnType<typeof setInterval> | undefined
   private readonly sync: CatchUp
+  private readonly limits: Required<NonNullable<ReputationInit['sync']>>
   private rejected = 0
   private ignored = 0
   private started = false
@@ -87,18 +103,14 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
       ...init.validator,
       known: (id) => this.store?.has(id) ?? false,
     })
-    const s = init.sync ?? {}
+    this.limits = syncLimits(init.sync)
     this.sync = new CatchUp({
+      ...this.limits,
       openStream: (peer, options) =>
         components.connectionManager.openStream(peer, REPUTATION_SYNC_PROTOCOL, options),
       receive: (bytes) => this.receive(bytes),
       now: this.now,
       maxAgeMs: this.maxAgeMs,
-      maxCount: s.maxCount ?? DEFAULT_SYNC_MAX_COUNT,
-      maxResponseBytes: s.maxResponseBytes ?? DEFAULT_SYNC_MAX_RESPONSE_BYTES,
-      maxPages: s.maxPages ?? DEFAULT_SYNC_MAX_PAGES,
-      timeoutMs: s.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
-      cooldownMs: s.peerCooldownMs ?? DEFAULT_SYNC_PEER_COOLDOWN_MS,
       concurrency: SYNC_CONCURRENCY,
     })
     this.onIdentify = this.onIdentify.bind(this)
@@ -116,24 +128,11 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     this.trust = this.newTrust()
     for (const a of this.store.all()) this.trust.add(a)
     this.trust.recompute()
-    const s = this.init.sync ?? {}
+    const l = this.limits
     await this.components.registrar.handle(
       REPUTATION_SYNC_PROTOCOL,
-      createSyncHandler({
-        store: this.store,
-        maxCount: s.maxCount ?? DEFAULT_SYNC_MAX_COUNT,
-        maxRequestBytes: s.maxRequestBytes ?? DEFAULT_SYNC_MAX_REQUEST_BYTES,
-        maxResponseBytes: s.maxResponseBytes ?? DEFAULT_SYNC_MAX_RESPONSE_BYTES,
-        timeoutMs: s.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
-        ratePerMinute: s.ratePerMinute ?? DEFAULT_SYNC_RATE_PER_MINUTE,
-        maxAgeMs: this.maxAgeMs,
-        now: this.now,
-        log: this.log,
-      }),
-      {
-        maxInboundStreams: s.maxInboundStreams ?? DEFAULT_SYNC_MAX_INBOUND_STREAMS,
-        maxOutboundStreams: s.maxOutboundStreams ?? DEFAULT_SYNC_MAX_OUTBOUND_STREAMS,
-      },
+      createSyncHandler({ ...l, store: this.store, maxAgeMs: this.maxAgeMs, now: this.now, log: this.log }),
+      { maxInboundStreams: l.maxInboundStreams, maxOutboundStreams: l.maxOutboundStreams },
     )
     this.pruneTimer = setInterval(() => this.prune(), 3_600_000)
     this.pruneTimer.unref?.()
