@@ -1,0 +1,73 @@
+/**
+ * Simulation benchmark: the default adversarial scenario at growing network sizes, each run
+ * bounded to the same number of client jobs. Per size: start-up time (per node), memory per
+ * node, discovery p50, hire p50, gossip p95; each beside the smallest size measured in the same
+ * run, as a ratio (how the figure scales with N).
+ *
+ *   pnpm exec tsc -b packages/node && pnpm exec node packages/node/dist/bench/sim.js
+ *   BAZAAR_SIM_BENCH_NODES=10,50,100,200 BAZAAR_SIM_BENCH_JOBS=100 pnpm exec node packages/node/dist/bench/sim.js
+ *
+ * `pnpm bench` runs N = 10 and 50 by default (about a minute each); the full table in
+ * docs/benchmarks.md comes from the second command.
+ */
+import { createSimEnvironment, DEFAULT_SCENARIO, runSimulation, type SimReport } from '../src/index.js'
+
+const SIZES = (process.env.BAZAAR_SIM_BENCH_NODES ?? '10,50').split(',').map(Number)
+const JOBS = Number(process.env.BAZAAR_SIM_BENCH_JOBS ?? 100)
+const SETTLEMENT = process.env.BAZAAR_SIM_BENCH_SETTLEMENT === 'ledger' ? 'ledger' : 'chain'
+
+interface Row {
+  nodes: number
+  startupPerNodeMs: number
+  mibPerNode: number
+  discoveryP50: number
+  hireP50: number
+  gossipP95: number
+  completed: number
+  balanced: boolean
+  seconds: number
+}
+
+function row(report: SimReport): Row {
+  return {
+    nodes: report.nodes,
+    startupPerNodeMs: report.latency.startupMs / report.nodes,
+    mibPerNode: report.memory.perNodeBytes / 2 ** 20,
+    discoveryP50: report.latency.discovery.p50,
+    hireP50: report.latency.hire.p50,
+    gossipP95: report.latency.gossip.p95,
+    completed: report.outcomes.completed,
+    balanced: report.checks.filter((c) => !c.name.startsWith('honest')).every((c) => c.ok),
+    seconds: report.durationMs / 1000,
+  }
+}
+
+const rows: Row[] = []
+for (const nodes of SIZES) {
+  const environment = await createSimEnvironment({ settlement: SETTLEMENT })
+  const { report } = await runSimulation({
+    environment,
+    nodes,
+    jobs: JOBS,
+    seed: 1,
+    scenario: { ...DEFAULT_SCENARIO, concurrency: 8 },
+  })
+  rows.push(row(report))
+  const r = rows.at(-1)!
+  console.log(
+    `N=${nodes}: ${r.seconds.toFixed(1)} s, ${r.completed}/${JOBS} completed, books ${r.balanced ? 'balanced' : 'NOT BALANCED'}`,
+  )
+}
+
+const base = rows[0]!
+const ratio = (x: number, b: number): string => (b === 0 ? '-' : `${(x / b).toFixed(2)}x`)
+const fmt = (x: number, digits = 1): string => x.toFixed(digits)
+console.log(`\nsettlement: ${SETTLEMENT}; ${JOBS} client jobs per run; ratios against N=${base.nodes} in this run`)
+console.log('| N | start-up per node (ms) | memory per node (MiB) | discovery p50 (ms) | hire p50 (ms) | gossip p95 (ms) | books |')
+console.log('| --- | --- | --- | --- | --- | --- | --- |')
+for (const r of rows) {
+  console.log(
+    `| ${r.nodes} | ${fmt(r.startupPerNodeMs)} (${ratio(r.startupPerNodeMs, base.startupPerNodeMs)}) | ${fmt(r.mibPerNode)} (${ratio(r.mibPerNode, base.mibPerNode)}) | ${fmt(r.discoveryP50, 0)} (${ratio(r.discoveryP50, base.discoveryP50)}) | ${fmt(r.hireP50, 0)} (${ratio(r.hireP50, base.hireP50)}) | ${fmt(r.gossipP95, 0)} (${ratio(r.gossipP95, base.gossipP95)}) | ${r.balanced ? 'balanced' : 'NOT balanced'} |`,
+  )
+}
+if (!rows.every((r) => r.balanced)) process.exit(1)
