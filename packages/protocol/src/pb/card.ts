@@ -1,4 +1,4 @@
-import { writeUint64 } from './uint64.js'
+import { readUint64, writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -264,7 +264,7 @@ export namespace SkillOffer {
               break
             }
             case 6: {
-              obj.price = reader.uint64()
+              obj.price = readUint64(reader)
               break
             }
             case 7: {
@@ -330,7 +330,7 @@ export namespace SkillOffer {
             case 6: {
               yield {
                 field: `${prefix}.price`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -476,7 +476,7 @@ export namespace PaymentTerms {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.chainId = reader.uint64()
+              obj.chainId = readUint64(reader)
               break
             }
             case 2: {
@@ -505,7 +505,7 @@ export namespace PaymentTerms {
             case 1: {
               yield {
                 field: `${prefix}.chainId`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -700,15 +700,15 @@ export namespace AgentCardBody {
               break
             }
             case 7: {
-              obj.issuedAt = reader.uint64()
+              obj.issuedAt = readUint64(reader)
               break
             }
             case 8: {
-              obj.expiresAt = reader.uint64()
+              obj.expiresAt = readUint64(reader)
               break
             }
             case 9: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             case 10: {
@@ -806,21 +806,21 @@ export namespace AgentCardBody {
             case 7: {
               yield {
                 field: `${prefix}.issuedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 8: {
               yield {
                 field: `${prefix}.expiresAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 9: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }

@@ -1,4 +1,4 @@
-import { writeUint64 } from './uint64.js'
+import { readUint64, writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -133,7 +133,7 @@ export namespace ChannelOpenBody {
               break
             }
             case 2: {
-              obj.chainId = reader.uint64()
+              obj.chainId = readUint64(reader)
               break
             }
             case 3: {
@@ -161,15 +161,15 @@ export namespace ChannelOpenBody {
               break
             }
             case 9: {
-              obj.capacity = reader.uint64()
+              obj.capacity = readUint64(reader)
               break
             }
             case 10: {
-              obj.expiry = reader.uint64()
+              obj.expiry = readUint64(reader)
               break
             }
             case 11: {
-              obj.nonce = reader.uint64()
+              obj.nonce = readUint64(reader)
               break
             }
             case 12: {
@@ -181,7 +181,7 @@ export namespace ChannelOpenBody {
               break
             }
             case 14: {
-              obj.issuedAt = reader.uint64()
+              obj.issuedAt = readUint64(reader)
               break
             }
             default: {
@@ -209,7 +209,7 @@ export namespace ChannelOpenBody {
             case 2: {
               yield {
                 field: `${prefix}.chainId`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -258,21 +258,21 @@ export namespace ChannelOpenBody {
             case 9: {
               yield {
                 field: `${prefix}.capacity`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 10: {
               yield {
                 field: `${prefix}.expiry`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 11: {
               yield {
                 field: `${prefix}.nonce`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -293,7 +293,7 @@ export namespace ChannelOpenBody {
             case 14: {
               yield {
                 field: `${prefix}.issuedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -563,11 +563,11 @@ export namespace Lock {
               break
             }
             case 2: {
-              obj.amount = reader.uint64()
+              obj.amount = readUint64(reader)
               break
             }
             case 3: {
-              obj.expiry = reader.uint64()
+              obj.expiry = readUint64(reader)
               break
             }
             case 4: {
@@ -599,14 +599,14 @@ export namespace Lock {
             case 2: {
               yield {
                 field: `${prefix}.amount`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 3: {
               yield {
                 field: `${prefix}.expiry`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -769,7 +769,7 @@ export namespace ChannelUpdate {
               break
             }
             case 3: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             case 4: {
@@ -777,11 +777,11 @@ export namespace ChannelUpdate {
               break
             }
             case 5: {
-              obj.cumulativePaid = reader.uint64()
+              obj.cumulativePaid = readUint64(reader)
               break
             }
             case 6: {
-              obj.lockedTotal = reader.uint64()
+              obj.lockedTotal = readUint64(reader)
               break
             }
             case 7: {
@@ -842,7 +842,7 @@ export namespace ChannelUpdate {
             case 3: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -856,14 +856,14 @@ export namespace ChannelUpdate {
             case 5: {
               yield {
                 field: `${prefix}.cumulativePaid`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 6: {
               yield {
                 field: `${prefix}.lockedTotal`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -1059,7 +1059,7 @@ export namespace ChannelAck {
               break
             }
             case 2: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             case 3: {
@@ -1095,7 +1095,7 @@ export namespace ChannelAck {
             case 2: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -1210,7 +1210,7 @@ export namespace ChannelReestablish {
               break
             }
             case 2: {
-              obj.lastSequence = reader.uint64()
+              obj.lastSequence = readUint64(reader)
               break
             }
             case 3: {
@@ -1242,7 +1242,7 @@ export namespace ChannelReestablish {
             case 2: {
               yield {
                 field: `${prefix}.lastSequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -1359,11 +1359,11 @@ export namespace ChannelClose {
               break
             }
             case 2: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             case 3: {
-              obj.payeeAmount = reader.uint64()
+              obj.payeeAmount = readUint64(reader)
               break
             }
             case 4: {
@@ -1399,14 +1399,14 @@ export namespace ChannelClose {
             case 2: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 3: {
               yield {
                 field: `${prefix}.payeeAmount`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -1541,7 +1541,7 @@ export namespace ChannelError {
               break
             }
             case 4: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             default: {
@@ -1583,7 +1583,7 @@ export namespace ChannelError {
             case 4: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }

@@ -1,4 +1,4 @@
-import { writeUint64 } from './uint64.js'
+import { readUint64, writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, enumeration, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -295,7 +295,7 @@ export namespace JobRequestBody {
               break
             }
             case 9: {
-              obj.budget = reader.uint64()
+              obj.budget = readUint64(reader)
               break
             }
             case 10: {
@@ -303,11 +303,11 @@ export namespace JobRequestBody {
               break
             }
             case 11: {
-              obj.deadline = reader.uint64()
+              obj.deadline = readUint64(reader)
               break
             }
             case 12: {
-              obj.issuedAt = reader.uint64()
+              obj.issuedAt = readUint64(reader)
               break
             }
             case 13: {
@@ -392,7 +392,7 @@ export namespace JobRequestBody {
             case 9: {
               yield {
                 field: `${prefix}.budget`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -406,14 +406,14 @@ export namespace JobRequestBody {
             case 11: {
               yield {
                 field: `${prefix}.deadline`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 12: {
               yield {
                 field: `${prefix}.issuedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -744,7 +744,7 @@ export namespace QuoteBody {
               break
             }
             case 5: {
-              obj.price = reader.uint64()
+              obj.price = readUint64(reader)
               break
             }
             case 6: {
@@ -752,7 +752,7 @@ export namespace QuoteBody {
               break
             }
             case 7: {
-              obj.expiresAt = reader.uint64()
+              obj.expiresAt = readUint64(reader)
               break
             }
             case 8: {
@@ -760,7 +760,7 @@ export namespace QuoteBody {
               break
             }
             case 9: {
-              obj.issuedAt = reader.uint64()
+              obj.issuedAt = readUint64(reader)
               break
             }
             default: {
@@ -809,7 +809,7 @@ export namespace QuoteBody {
             case 5: {
               yield {
                 field: `${prefix}.price`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -823,7 +823,7 @@ export namespace QuoteBody {
             case 7: {
               yield {
                 field: `${prefix}.expiresAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -837,7 +837,7 @@ export namespace QuoteBody {
             case 9: {
               yield {
                 field: `${prefix}.issuedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -1555,7 +1555,7 @@ export namespace DeliveryBody {
               break
             }
             case 5: {
-              obj.price = reader.uint64()
+              obj.price = readUint64(reader)
               break
             }
             case 6: {
@@ -1579,11 +1579,11 @@ export namespace DeliveryBody {
               break
             }
             case 11: {
-              obj.lockExpiry = reader.uint64()
+              obj.lockExpiry = readUint64(reader)
               break
             }
             case 12: {
-              obj.issuedAt = reader.uint64()
+              obj.issuedAt = readUint64(reader)
               break
             }
             default: {
@@ -1632,7 +1632,7 @@ export namespace DeliveryBody {
             case 5: {
               yield {
                 field: `${prefix}.price`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -1674,14 +1674,14 @@ export namespace DeliveryBody {
             case 11: {
               yield {
                 field: `${prefix}.lockExpiry`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
             case 12: {
               yield {
                 field: `${prefix}.issuedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -2047,7 +2047,7 @@ export namespace ReceiptBody {
               break
             }
             case 7: {
-              obj.price = reader.uint64()
+              obj.price = readUint64(reader)
               break
             }
             case 8: {
@@ -2063,7 +2063,7 @@ export namespace ReceiptBody {
               break
             }
             case 11: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             case 12: {
@@ -2071,7 +2071,7 @@ export namespace ReceiptBody {
               break
             }
             case 13: {
-              obj.completedAt = reader.uint64()
+              obj.completedAt = readUint64(reader)
               break
             }
             default: {
@@ -2134,7 +2134,7 @@ export namespace ReceiptBody {
             case 7: {
               yield {
                 field: `${prefix}.price`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -2162,7 +2162,7 @@ export namespace ReceiptBody {
             case 11: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -2176,7 +2176,7 @@ export namespace ReceiptBody {
             case 13: {
               yield {
                 field: `${prefix}.completedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -2482,7 +2482,7 @@ export namespace Pay {
               break
             }
             case 3: {
-              obj.sequence = reader.uint64()
+              obj.sequence = readUint64(reader)
               break
             }
             case 4: {
@@ -2529,7 +2529,7 @@ export namespace Pay {
             case 3: {
               yield {
                 field: `${prefix}.sequence`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }

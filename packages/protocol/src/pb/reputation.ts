@@ -1,4 +1,4 @@
-import { writeUint64 } from './uint64.js'
+import { readUint64, writeUint64 } from './uint64.js'
 import { decodeMessage, encodeMessage, MaxLengthError, message, streamMessage } from 'protons-runtime'
 import { alloc as uint8ArrayAlloc } from 'uint8arrays/alloc'
 import type { Codec, DecodeOptions } from 'protons-runtime'
@@ -115,7 +115,7 @@ export namespace AttestationBody {
               break
             }
             case 8: {
-              obj.issuedAt = reader.uint64()
+              obj.issuedAt = readUint64(reader)
               break
             }
             default: {
@@ -185,7 +185,7 @@ export namespace AttestationBody {
             case 8: {
               yield {
                 field: `${prefix}.issuedAt`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
@@ -407,7 +407,7 @@ export namespace SyncRequest {
 
           switch (tag >>> 3) {
             case 1: {
-              obj.since = reader.uint64()
+              obj.since = readUint64(reader)
               break
             }
             case 2: {
@@ -432,7 +432,7 @@ export namespace SyncRequest {
             case 1: {
               yield {
                 field: `${prefix}.since`,
-                value: reader.uint64()
+                value: readUint64(reader)
               }
               break
             }
