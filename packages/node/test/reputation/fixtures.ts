@@ -19,19 +19,19 @@ export interface Identity {
   privateKey: PrivateKey
   peerId: PeerId
   /** 32-byte seed. */
-  seed: Uint8Array
+  seed: Uint8Array<ArrayBuffer>
   /** 32-byte public key. */
-  key: Uint8Array
+  key: Uint8Array<ArrayBuffer>
   hex: string
 }
 
 export async function identity(): Promise<Identity> {
   const privateKey = await generateKeyPair('Ed25519')
-  const key = privateKey.publicKey.raw
+  const key = new Uint8Array(privateKey.publicKey.raw)
   return {
     privateKey,
     peerId: peerIdFromPrivateKey(privateKey),
-    seed: privateKey.raw.slice(0, 32),
+    seed: new Uint8Array(privateKey.raw.slice(0, 32)),
     key,
     hex: Buffer.from(key).toString('hex'),
   }
@@ -42,7 +42,7 @@ export interface ReceiptOptions {
   worker: Identity
   price?: bigint
   skill?: string
-  jobId?: Uint8Array
+  jobId?: Uint8Array<ArrayBuffer>
   completedAt?: number
   version?: number
   /** Sign with these instead of the parties (forgeries). */
@@ -51,7 +51,7 @@ export interface ReceiptOptions {
 }
 
 /** An encoded, dual-signed Receipt. */
-export function receipt(o: ReceiptOptions): Uint8Array {
+export function receipt(o: ReceiptOptions): Uint8Array<ArrayBuffer> {
   const body = ReceiptBody.encode({
     version: o.version ?? 1,
     jobId: o.jobId ?? new Uint8Array(randomBytes(32)),
@@ -69,19 +69,19 @@ export function receipt(o: ReceiptOptions): Uint8Array {
   })
   return Receipt.encode({
     body,
-    clientSignature: signReceiptBody(body, (o.clientSigner ?? o.client).seed),
-    workerSignature: signReceiptBody(body, (o.workerSigner ?? o.worker).seed),
+    clientSignature: new Uint8Array(signReceiptBody(body, (o.clientSigner ?? o.client).seed)),
+    workerSignature: new Uint8Array(signReceiptBody(body, (o.workerSigner ?? o.worker).seed)),
   })
 }
 
 export interface AttestationOptions {
   attester: Identity
   subject: Identity
-  receipt: Uint8Array
+  receipt: Uint8Array<ArrayBuffer>
   rating?: number
   issuedAt?: number
   skill?: string
-  jobId?: Uint8Array
+  jobId?: Uint8Array<ArrayBuffer>
   version?: number
   /** Sign with this identity instead of the attester (forgery). */
   signer?: Identity
@@ -90,7 +90,7 @@ export interface AttestationOptions {
 }
 
 /** The encoded AttestationBody (unsigned). */
-export function attestationBody(o: AttestationOptions): Uint8Array {
+export function attestationBody(o: AttestationOptions): Uint8Array<ArrayBuffer> {
   const rb = ReceiptBody.decode(Receipt.decode(o.receipt).body)
   return AttestationBody.encode({
     version: o.version ?? 1,
@@ -107,5 +107,8 @@ export function attestationBody(o: AttestationOptions): Uint8Array {
 /** An encoded, signed Attestation. */
 export function attestation(o: AttestationOptions): Uint8Array {
   const body = attestationBody(o)
-  return Attestation.encode({ body, signature: signAttestationBody(body, (o.signer ?? o.attester).seed) })
+  return Attestation.encode({
+    body,
+    signature: new Uint8Array(signAttestationBody(body, (o.signer ?? o.attester).seed)),
+  })
 }
