@@ -13,7 +13,7 @@ import type {
 } from '@libp2p/interface'
 import type { PeerRef } from './peer-key.js'
 import type { AttestationStoreOptions } from './store.js'
-import type { TrustExplanation, TrustOptions } from './trust.js'
+import type { TrustEdge, TrustExplanation, TrustOptions } from './trust.js'
 import type { VerifiedAttestation } from './types.js'
 import type { ValidationResult, ValidatorOptions } from './validator.js'
 
@@ -95,6 +95,9 @@ export interface Reputation extends TypedEventTarget<ReputationEvents> {
   stats(): { attestations: number; peers: number; rejected: number; ignored: number }
 }
 
-export interface ReputationExplanation extends TrustExplanation {
+/** {@link TrustExplanation} with peer ids for people (the CLI, the control API). */
+export interface ReputationExplanation extends Omit<TrustExplanation, 'inbound'> {
+  /** The subject's peer id ('' when the peer has no Ed25519 key). */
   peerId: string
+  inbound: Array<TrustEdge & { attesterPeerId: string }>
 }

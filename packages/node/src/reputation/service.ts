@@ -201,10 +201,14 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
   }
 
   explain(peer: PeerRef): ReputationExplanation {
-    const key = peerKeyHex(peer) ?? ''
-    const explanation =
-      key === '' ? { peer: key, score: 0, teleport: 0, inbound: [] } : this.trust.explain(key)
-    return { ...explanation, peerId: key === '' ? '' : peerIdStringOfKey(key) }
+    const key = peerKeyHex(peer)
+    if (key === undefined) return { peer: '', peerId: '', score: 0, teleport: 0, inbound: [] }
+    const e = this.trust.explain(key)
+    return {
+      ...e,
+      peerId: peerIdStringOfKey(key),
+      inbound: e.inbound.map((edge) => ({ ...edge, attesterPeerId: peerIdStringOfKey(edge.attester) })),
+    }
   }
 
   rank<T extends { peer: PeerRef }>(candidates: readonly T[]): Array<Ranked<T>> {

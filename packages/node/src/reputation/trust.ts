@@ -150,8 +150,11 @@ export class TrustGraph {
   }
 
   /** Adds an attestation (ignored if its id is known). Marks the vector dirty. */
-  add(input: TrustInput): void {
-    if (this.byId.has(input.id) || input.attester === input.subject) return
+  add(attestation: TrustInput): void {
+    if (this.byId.has(attestation.id) || attestation.attester === attestation.subject) return
+    // Keep only what trust needs: callers pass whole attestations (with their bytes).
+    const { id, attester, subject, rating, price, issuedAt } = attestation
+    const input: TrustInput = { id, attester, subject, rating, price, issuedAt }
     const i = this.peer(input.attester)
     const j = this.peer(input.subject)
     let pair = this.out[i]!.get(j)

@@ -134,6 +134,9 @@ describe('reputation across 20 real nodes', () => {
     const e = observer.rep.explain(w.id.peerId)
     expect(e.peerId).toBe(w.id.peerId.toString())
     expect(e.inbound.length).toBe(roles.clients.length)
+    expect(e.inbound.map((x) => x.attesterPeerId).sort()).toEqual(
+      roles.clients.map((c) => c.id.peerId.toString()).sort(),
+    )
     for (const edge of e.inbound) {
       expect(edge.attestations).toHaveLength(1)
       expect(edge.paid).toBe(HONEST_PRICE)
