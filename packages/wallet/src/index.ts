@@ -124,6 +124,11 @@ export {
   TransactionFailedError,
 } from './evm/errors.js'
 export {
+  DEFAULT_CURSOR_SAVE_INTERVAL_MS,
+  FileWatchCursor,
+  type WatchCursor,
+} from './evm/event-watcher.js'
+export {
   DEFAULT_LOG_BLOCK_RANGE,
   DEFAULT_POLLING_INTERVAL_MS,
   EvmSettlement,

@@ -3,7 +3,6 @@ import {
   type Chain,
   createPublicClient,
   createWalletClient,
-  encodeFunctionData,
   erc20Abi,
   type Hex,
   http,
@@ -25,16 +24,16 @@ import type {
   TxRef,
 } from '../settlement/types.js'
 import {
-  type Address,
-  fromHex,
-  isNative,
-  rpcChain,
-  settledChannel,
-  settlementEvents,
-  stateTuple,
-  toAddress,
-  toBytes32,
-} from './convert.js'
+  approveIntent,
+  channelIntent,
+  claimLockFromIntent,
+  claimLockIntent,
+  cooperativeCloseIntent,
+  openIntent,
+  stateIntent,
+  topUpIntent,
+} from './calls.js'
+import { type Address, fromHex, isNative, rpcChain, settledChannel, toAddress, toBytes32 } from './convert.js'
 import { toSettlementError } from './decode-error.js'
 import {
   ChainMismatchError,
@@ -42,6 +41,7 @@ import {
   type EvmSettlementError,
   TransactionFailedError,
 } from './errors.js'
+import { type WatchCursor, watchContractEvents } from './event-watcher.js'
 import { bazaarChannelsAbi, bazaarChannelsCodeHash } from './generated/artifacts.js'
 import type { SettlementIntent, SettlementJournal } from './tx-journal.js'
 import { type RecoveredEntry, TxSender } from './tx-sender.js'
@@ -73,6 +73,8 @@ export interface EvmSettlementOptions {
   retryIntervalMs?: number
   /** Told about each failure that will be retried. */
   onRetry?: (error: EvmSettlementError) => void
+  /** Last block the watchers fully processed, so a restarted node catches up (see `FileWatchCursor`). */
+  cursor?: WatchCursor
   /** Run by `stop()` after the adapter's own resources, e.g. to stop an anvil it was given. */
   onStop?: () => Promise<void>
 }
@@ -99,6 +101,7 @@ export class EvmSettlement implements Settlement {
   private readonly pollingIntervalMs: number
   private readonly logBlockRange: bigint
   private readonly sender: TxSender
+  private readonly cursor: WatchCursor | undefined
   private readonly onStop: (() => Promise<void>) | undefined
   private readonly watchers = new Set<() => void>()
   /** What start-up did with the journal's unfinished transactions. */
@@ -113,6 +116,7 @@ export class EvmSettlement implements Settlement {
     this.pollingIntervalMs = options.pollingIntervalMs ?? DEFAULT_POLLING_INTERVAL_MS
     this.logBlockRange = options.logBlockRange ?? DEFAULT_LOG_BLOCK_RANGE
     this.onStop = options.onStop
+    this.cursor = options.cursor
     if (options.privateKey.byteLength !== 32) throw new RangeError('privateKey must be 32 bytes')
     this.signer = privateKeyToAccount(toBytes32(options.privateKey, 'privateKey'))
     this.account = fromHex(this.signer.address)
@@ -194,26 +198,8 @@ export class EvmSettlement implements Settlement {
   }
 
   async open(p: OpenChannelParams): Promise<{ channelId: Uint8Array; tx: TxRef }> {
-    const native = isNative(p.token)
-    if (!native) await this.ensureAllowance(p.token, p.deposit)
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: 'open',
-      args: [
-        toAddress(p.payee, 'payee'),
-        toAddress(p.token, 'token'),
-        p.deposit,
-        p.expiry,
-        p.disputeWindow,
-        p.nonce,
-      ],
-    })
-    const { tx, logs } = await this.execute({
-      action: 'open',
-      to: this.address,
-      data,
-      value: native ? p.deposit : 0n,
-    })
+    if (!isNative(p.token)) await this.ensureAllowance(p.token, p.deposit)
+    const { tx, logs } = await this.execute(openIntent(this.address, p))
     const opened = parseEventLogs({ abi: bazaarChannelsAbi, logs, eventName: 'ChannelOpened' })[0]
     if (opened === undefined) throw new TransactionFailedError('open (no ChannelOpened event)', tx.ref)
     return { channelId: fromHex(opened.args.channelId), tx }
@@ -223,14 +209,7 @@ export class EvmSettlement implements Settlement {
     const channel = await this.getChannel(channelId)
     const native = channel === undefined || isNative(channel.token)
     if (channel !== undefined && !native) await this.ensureAllowance(channel.token, amount)
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: 'topUp',
-      args: [toBytes32(channelId, 'channelId'), amount],
-    })
-    return (
-      await this.execute({ action: 'topUp', channelId, to: this.address, data, value: native ? amount : 0n })
-    ).tx
+    return (await this.execute(topUpIntent(this.address, channelId, amount, native))).tx
   }
 
   async getChannel(channelId: Uint8Array): Promise<SettledChannel | undefined> {
@@ -248,20 +227,11 @@ export class EvmSettlement implements Settlement {
   }
 
   async close(state: SignedState): Promise<TxRef> {
-    return this.sendState('close', state)
+    return (await this.execute(stateIntent(this.address, 'close', state))).tx
   }
 
   async challenge(state: SignedState): Promise<TxRef> {
-    return this.sendState('challenge', state)
-  }
-
-  private async sendState(action: 'close' | 'challenge', state: SignedState): Promise<TxRef> {
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: action,
-      args: [stateTuple(state), hexOf(state.signature)],
-    })
-    return (await this.execute({ action, channelId: state.channelId, to: this.address, data, value: 0n })).tx
+    return (await this.execute(stateIntent(this.address, 'challenge', state))).tx
   }
 
   async cooperativeClose(close: {
@@ -271,25 +241,7 @@ export class EvmSettlement implements Settlement {
     payerSignature: Uint8Array
     payeeSignature: Uint8Array
   }): Promise<TxRef> {
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: 'cooperativeClose',
-      args: [
-        toBytes32(close.channelId, 'channelId'),
-        close.sequence,
-        close.payeeAmount,
-        hexOf(close.payerSignature),
-        hexOf(close.payeeSignature),
-      ],
-    })
-    const intent = {
-      action: 'cooperativeClose',
-      channelId: close.channelId,
-      to: this.address,
-      data,
-      value: 0n,
-    } as const
-    return (await this.execute(intent)).tx
+    return (await this.execute(cooperativeCloseIntent(this.address, close))).tx
   }
 
   async claimLock(
@@ -298,17 +250,7 @@ export class EvmSettlement implements Settlement {
     preimage: Uint8Array,
     proof: Uint8Array[],
   ): Promise<TxRef> {
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: 'claimLock',
-      args: [
-        toBytes32(channelId, 'channelId'),
-        lockTuple(lock),
-        toBytes32(preimage, 'preimage'),
-        proof.map((p) => toBytes32(p, 'proof')),
-      ],
-    })
-    return (await this.execute({ action: 'claimLock', channelId, to: this.address, data, value: 0n })).tx
+    return (await this.execute(claimLockIntent(this.address, channelId, lock, preimage, proof))).tx
   }
 
   /**
@@ -323,42 +265,15 @@ export class EvmSettlement implements Settlement {
     preimage: Uint8Array,
     proof: Uint8Array[],
   ): Promise<TxRef> {
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: 'claimLockFrom',
-      args: [
-        stateTuple(state),
-        hexOf(state.signature),
-        lockTuple(lock),
-        toBytes32(preimage, 'preimage'),
-        proof.map((p) => toBytes32(p, 'proof')),
-      ],
-    })
-    const intent = {
-      action: 'claimLockFrom',
-      channelId: state.channelId,
-      to: this.address,
-      data,
-      value: 0n,
-    } as const
-    return (await this.execute(intent)).tx
+    return (await this.execute(claimLockFromIntent(this.address, state, lock, preimage, proof))).tx
   }
 
   async withdraw(channelId: Uint8Array): Promise<TxRef> {
-    return this.sendChannelAction('withdraw', channelId)
+    return (await this.execute(channelIntent(this.address, 'withdraw', channelId))).tx
   }
 
   async refund(channelId: Uint8Array): Promise<TxRef> {
-    return this.sendChannelAction('refund', channelId)
-  }
-
-  private async sendChannelAction(action: 'withdraw' | 'refund', channelId: Uint8Array): Promise<TxRef> {
-    const data = encodeFunctionData({
-      abi: bazaarChannelsAbi,
-      functionName: action,
-      args: [toBytes32(channelId, 'channelId')],
-    })
-    return (await this.execute({ action, channelId, to: this.address, data, value: 0n })).tx
+    return (await this.execute(channelIntent(this.address, 'refund', channelId))).tx
   }
 
   /** Approves the contract for `amount` of `token` when the current allowance is lower. */
@@ -394,53 +309,28 @@ export class EvmSettlement implements Settlement {
     return this.sender.recover()
   }
 
+  /**
+   * Follows the contract's events from `fromHeight` (inclusive); without it, after the cursor's
+   * block when the options give a cursor (catch-up after downtime), else from the next block.
+   */
   watch(listener: (event: SettlementEvent) => void, fromHeight?: bigint): () => void {
-    let next = fromHeight
-    let stopped = false
-    let timer: NodeJS.Timeout | undefined
-    let wake: (() => void) | undefined
+    const stop = watchContractEvents(
+      {
+        publicClient: this.publicClient,
+        address: this.address,
+        confirmations: this.confirmations,
+        pollingIntervalMs: this.pollingIntervalMs,
+        logBlockRange: this.logBlockRange,
+        cursor: this.cursor,
+      },
+      listener,
+      fromHeight,
+    )
     const unsubscribe = (): void => {
-      stopped = true
-      if (timer !== undefined) clearTimeout(timer)
-      wake?.()
+      stop()
       this.watchers.delete(unsubscribe)
     }
     this.watchers.add(unsubscribe)
-    const poll = async (): Promise<void> => {
-      const head = await this.publicClient.getBlockNumber({ cacheTime: 0 })
-      const safe = head - BigInt(this.confirmations - 1)
-      let from: bigint = next ?? safe + 1n
-      next = from
-      while (!stopped && from <= safe) {
-        const last: bigint = from + this.logBlockRange - 1n
-        const to: bigint = last < safe ? last : safe
-        const logs = await this.publicClient.getLogs({ address: this.address, fromBlock: from, toBlock: to })
-        for (const event of settlementEvents(logs)) {
-          if (stopped) return
-          try {
-            listener(event)
-          } catch {
-            // A listener's failure must not stop the watcher.
-          }
-        }
-        from = to + 1n
-        next = from
-      }
-    }
-    void (async () => {
-      while (!stopped) {
-        try {
-          await poll()
-        } catch {
-          // The endpoint is down or slow: try again at the next tick from the same block.
-        }
-        if (stopped) break
-        await new Promise<void>((resolve) => {
-          wake = resolve
-          timer = setTimeout(resolve, this.pollingIntervalMs)
-        })
-      }
-    })()
     return unsubscribe
   }
 
@@ -448,27 +338,5 @@ export class EvmSettlement implements Settlement {
     for (const unsubscribe of [...this.watchers]) unsubscribe()
     await this.sender.stop()
     await this.onStop?.()
-  }
-}
-
-function hexOf(bytes: Uint8Array): Hex {
-  return `0x${Buffer.from(bytes).toString('hex')}`
-}
-
-function lockTuple(lock: LockLeaf) {
-  return {
-    hash: toBytes32(lock.hash, 'lock.hash'),
-    amount: lock.amount,
-    expiry: lock.expiry,
-    jobId: toBytes32(lock.jobId, 'lock.jobId'),
-  }
-}
-
-function approveIntent(token: Address, spender: Address, amount: bigint): SettlementIntent {
-  return {
-    action: 'approve',
-    to: token,
-    data: encodeFunctionData({ abi: erc20Abi, functionName: 'approve', args: [spender, amount] }),
-    value: 0n,
   }
 }

@@ -1,8 +1,13 @@
 /** The adapter itself: events through watch(), the journal hook, and an unreachable endpoint. */
+
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { lockLeaf } from '@bazaar/protocol'
 import { keccak256 } from 'viem'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startAnvil } from '../../src/evm/anvil.js'
+import { FileWatchCursor } from '../../src/evm/event-watcher.js'
 import { EvmSettlement } from '../../src/evm/evm-settlement.js'
 import type { JournalOutcome, SettlementIntent, SettlementJournal } from '../../src/evm/tx-journal.js'
 import type { SettlementEvent } from '../../src/settlement/types.js'
@@ -21,7 +26,7 @@ function collect(
   s: EvmSettlement,
   done: (events: SettlementEvent[]) => boolean,
   fromHeight?: bigint,
-): { events: SettlementEvent[]; reached: Promise<void>; stop: () => void } {
+): { events: SettlementEvent[]; reached: Promise<void>; stop: () => void; recheck: () => void } {
   const events: SettlementEvent[] = []
   let resolve!: () => void
   const reached = new Promise<void>((r) => {
@@ -31,7 +36,10 @@ function collect(
     events.push(e)
     if (done(events)) resolve()
   }, fromHeight)
-  return { events, reached, stop }
+  const recheck = (): void => {
+    if (done(events)) resolve()
+  }
+  return { events, reached, stop, recheck }
 }
 
 describe('watch', () => {
@@ -99,6 +107,54 @@ describe('watch', () => {
     const ids = w.events.map((e) => hex(e.channelId))
     expect(ids).toContain(hex(fresh.channelId))
     expect(ids).not.toContain(hex(old.channelId))
+  })
+})
+
+describe('catch-up after downtime', () => {
+  it('a watcher with a cursor resumes after the last block it processed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bazaar-cursor-'))
+    const cursor = new FileWatchCursor(join(dir, 'cursor'))
+    const connect = () =>
+      EvmSettlement.connect({
+        rpcUrl: f.anvil.rpcUrl,
+        chainId: f.chainId,
+        contract: f.contract,
+        privateKey: f.payee.key,
+        pollingIntervalMs: 20,
+        cursor,
+      })
+    const first = await connect()
+    // No cursor saved yet: the watcher starts at the head (as asked synchronously in watch()).
+    let seenId = ''
+    const w1 = collect(first, (es) => es.some((e) => hex(e.channelId) === seenId))
+    const seen = await openChannel(f)
+    seenId = hex(seen.channelId)
+    w1.recheck() // in case the event arrived before the open returned
+    await w1.reached
+    w1.stop()
+    const seenHeight = w1.events.find((e) => hex(e.channelId) === seenId)!.height
+    // The cursor is written after the events are delivered (polled: the write raises no event).
+    const end = Date.now() + 5_000
+    while (((await cursor.load()) ?? 0n) < seenHeight && Date.now() < end)
+      await new Promise((r) => setTimeout(r, 20))
+    await first.stop()
+
+    // Offline: a channel is opened and closed.
+    const missed = await openChannel(f)
+    await f.payer.settlement.close(await f.signUpdate(f.payer.key, plainState(missed.channelId, 1n, 1n)))
+
+    const second = await connect()
+    const w2 = collect(second, (es) =>
+      es.some((e) => e.type === 'closing' && hex(e.channelId) === hex(missed.channelId)),
+    )
+    await w2.reached
+    w2.stop()
+    await second.stop()
+    const ids = w2.events.map((e) => `${e.type} ${hex(e.channelId)}`)
+    expect(ids).toContain(`opened ${hex(missed.channelId)}`)
+    expect(ids).toContain(`closing ${hex(missed.channelId)}`)
+    expect(ids).not.toContain(`opened ${hex(seen.channelId)}`)
+    await rm(dir, { recursive: true, force: true })
   })
 })
 
