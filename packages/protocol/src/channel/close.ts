@@ -3,7 +3,7 @@
  * sequence, payeeAmount)`, and the contract pays out at once without a dispute window.
  */
 import { HASH_LENGTH, ID_LENGTH, SETTLEMENT_SIGNATURE_BYTES } from '../constants.js'
-import { bytesEqual, secpRecoverAddress, secpSignDigest } from '../crypto/secp256k1.js'
+import { bytesEqual, recoverShared, secpSignDigest } from '../crypto/secp256k1.js'
 import { BadSignatureError, MissingFieldError } from '../errors.js'
 import type { ChannelClose } from '../pb/channel.js'
 import { requireBytes } from '../validate.js'
@@ -59,10 +59,10 @@ export function verifyCooperativeClose(
     payeeAmount: close.payeeAmount,
   }
   const digest = closeDigest(domain, terms)
-  if (!bytesEqual(secpRecoverAddress(digest, close.payerSignature), payerAddress)) {
+  if (!bytesEqual(recoverShared(digest, close.payerSignature), payerAddress)) {
     throw new BadSignatureError('cooperative close (payer)')
   }
-  if (!bytesEqual(secpRecoverAddress(digest, close.payeeSignature), payeeAddress)) {
+  if (!bytesEqual(recoverShared(digest, close.payeeSignature), payeeAddress)) {
     throw new BadSignatureError('cooperative close (payee)')
   }
   return terms

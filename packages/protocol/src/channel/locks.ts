@@ -19,24 +19,39 @@ export interface HashLock {
 export const ZERO_ROOT: Uint8Array<ArrayBuffer> = new Uint8Array(32)
 
 // Leaves by lock hash: a lock stays open across several updates, and both sides hash it each
-// time. An entry is used only when every field still matches (bounded; cleared when full).
+// time. Keyed by the hash's first 6 bytes (no allocation); a hit is used only when every field
+// matches. Bounded; cleared when full.
 const MAX_CACHED_LEAVES = 4096
-const leaves = new Map<
-  string,
-  { amount: bigint; expiry: bigint; jobId: Uint8Array; leaf: Uint8Array<ArrayBuffer> }
->()
+interface CachedLeaf {
+  hash: Uint8Array
+  amount: bigint
+  expiry: bigint
+  jobId: Uint8Array
+  leaf: Uint8Array<ArrayBuffer>
+}
+const leaves = new Map<number, CachedLeaf>()
+
+/** The first 6 bytes of a hash as a number: a cache key, not an identity. */
+export function shortKey(bytes: Uint8Array, from = 0): number {
+  return (
+    bytes[from]! * 2 ** 40 +
+    bytes[from + 1]! * 2 ** 32 +
+    bytes[from + 2]! * 2 ** 24 +
+    bytes[from + 3]! * 2 ** 16 +
+    bytes[from + 4]! * 2 ** 8 +
+    bytes[from + 5]!
+  )
+}
 
 /** `keccak256(abi.encode(hash, amount, expiry, jobId))`. */
 export function lockLeaf(lock: HashLock): Uint8Array<ArrayBuffer> {
-  const key =
-    lock.hash.byteLength === 32
-      ? Buffer.from(lock.hash.buffer, lock.hash.byteOffset, 32).toString('latin1')
-      : ''
+  const key = lock.hash.byteLength === 32 ? shortKey(lock.hash) : -1
   const hit = leaves.get(key)
   if (
     hit !== undefined &&
     hit.amount === lock.amount &&
     hit.expiry === lock.expiry &&
+    bytesEqual(hit.hash, lock.hash) &&
     bytesEqual(hit.jobId, lock.jobId)
   ) {
     return hit.leaf
@@ -48,7 +63,13 @@ export function lockLeaf(lock: HashLock): Uint8Array<ArrayBuffer> {
   writeBytes32(buf, 3 * WORD, lock.jobId, 'lock.jobId')
   const leaf = keccak256(buf)
   if (leaves.size >= MAX_CACHED_LEAVES) leaves.clear()
-  leaves.set(key, { amount: lock.amount, expiry: lock.expiry, jobId: Uint8Array.from(lock.jobId), leaf })
+  leaves.set(key, {
+    hash: Uint8Array.from(lock.hash),
+    amount: lock.amount,
+    expiry: lock.expiry,
+    jobId: Uint8Array.from(lock.jobId),
+    leaf,
+  })
   return leaf
 }
 

@@ -14,7 +14,7 @@ import {
   MAX_TIME,
   SETTLEMENT_SIGNATURE_BYTES,
 } from '../constants.js'
-import { bytesEqual, secpRecoverAddress, secpSignDigest } from '../crypto/secp256k1.js'
+import { bytesEqual, recoverShared, secpSignDigest } from '../crypto/secp256k1.js'
 import { BadSignatureError, MismatchError, MissingFieldError, TimeOutOfRangeError } from '../errors.js'
 import { ChannelUpdate, type Lock } from '../pb/channel.js'
 import { ChannelUpdateSchema } from '../schemas.js'
@@ -196,7 +196,7 @@ export function verifyUpdate(
   }
   const state = updateState(update)
   const stateHash = updateDigest(domain, state)
-  const signer = secpRecoverAddress(stateHash, update.signature)
+  const signer = recoverShared(stateHash, update.signature)
   if (!bytesEqual(signer, payerAddress)) {
     throw new BadSignatureError('channel update', 'channel update is not signed by the payer')
   }

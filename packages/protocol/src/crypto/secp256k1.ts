@@ -84,37 +84,53 @@ function splitSignature(signature: Uint8Array): { compact: Uint8Array; recid: nu
   return { compact, recid: v - 27 }
 }
 
-// A payee recovers the same payer's key update after update: remember key -> address (bounded).
+// A payee recovers the same payer's key update after update: remember key -> address. Keyed by
+// bytes 1..6 of the key (no allocation), a hit only when the whole key matches; bounded.
 const MAX_CACHED_ADDRESSES = 1024
-const addresses = new Map<string, Uint8Array<ArrayBuffer>>()
+const addresses = new Map<number, { publicKey: Uint8Array; address: Uint8Array<ArrayBuffer> }>()
 
 function cachedAddressOf(publicKey: Uint8Array): Uint8Array<ArrayBuffer> {
-  const key = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('latin1')
-  let address = addresses.get(key)
-  if (address === undefined) {
-    address = addressOf(publicKey)
-    if (addresses.size >= MAX_CACHED_ADDRESSES) addresses.clear()
-    addresses.set(key, address)
-  }
+  const key =
+    publicKey[1]! * 2 ** 40 +
+    publicKey[2]! * 2 ** 32 +
+    ((publicKey[3]! << 24) >>> 0) +
+    (publicKey[4]! << 16) +
+    (publicKey[5]! << 8) +
+    publicKey[6]!
+  const hit = addresses.get(key)
+  if (hit !== undefined && bytesEqual(hit.publicKey, publicKey)) return hit.address
+  const address = addressOf(publicKey)
+  if (addresses.size >= MAX_CACHED_ADDRESSES) addresses.clear()
+  addresses.set(key, { publicKey: Uint8Array.from(publicKey), address })
   return address
 }
 
 /** Recovers the signer's address, as `ecrecover` would. Throws BadSignatureError. */
 export function secpRecoverAddress(digest: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
+  return recoverShared(digest, signature).slice()
+}
+
+/**
+ * {@link secpRecoverAddress} without the copy: the result is shared with a cache and must not be
+ * mutated. For this package's verifiers, which only compare it.
+ */
+export function recoverShared(digest: Uint8Array, signature: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('digest', digest, DIGEST_LENGTH)
   const { compact, recid } = splitSignature(signature)
+  let publicKey: Uint8Array
   try {
-    return cachedAddressOf(native.ecdsaRecover(compact, recid, digest, false)).slice()
+    publicKey = native.ecdsaRecover(compact, recid, digest, false)
   } catch (cause) {
     throw new BadSignatureError('settlement', 'settlement signature does not recover to a key', { cause })
   }
+  return cachedAddressOf(publicKey)
 }
 
 /** True when `signature` over `digest` recovers to `address`. Never throws on bad input. */
 export function secpVerifyDigest(address: Uint8Array, digest: Uint8Array, signature: Uint8Array): boolean {
   if (address.byteLength !== ADDRESS_LENGTH || digest.byteLength !== DIGEST_LENGTH) return false
   try {
-    return bytesEqual(secpRecoverAddress(digest, signature), address)
+    return bytesEqual(recoverShared(digest, signature), address)
   } catch {
     return false
   }
