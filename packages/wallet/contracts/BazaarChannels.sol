@@ -22,9 +22,9 @@ contract BazaarChannels {
     error ZeroAmount();
     /// A deposit that does not fit the contract's 96-bit amounts.
     error AmountTooLarge(uint256 amount);
-    /// The expiry is not in the future (or beyond the 40-bit time range).
+    /// The expiry is not in the future (or so far that deadlines would leave the 40-bit range).
     error InvalidExpiry(uint64 expiry);
-    /// The dispute window is zero (or beyond the 40-bit time range).
+    /// The dispute window is zero or longer than 2^32 - 1 seconds.
     error InvalidDisputeWindow(uint64 disputeWindow);
     /// `msg.value` does not match: the deposit for a native channel, zero for an ERC-20 one.
     error WrongValue(uint256 expected, uint256 actual);
@@ -183,6 +183,10 @@ contract BazaarChannels {
     /// secp256k1 n / 2: signatures with a larger s are rejected (EIP-2).
     uint256 internal constant HALF_N = 0x7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0;
     uint256 internal constant NATIVE_GAS_STIPEND = 100_000;
+    /// Bounds that keep every deadline (`expiry + window`, `close time + window`) inside the
+    /// 40-bit times stored: a wrapped deadline would end a dispute window at once.
+    uint256 internal constant MAX_DISPUTE_WINDOW = type(uint32).max;
+    uint256 internal constant MAX_EXPIRY = type(uint40).max - 2 * uint256(type(uint32).max);
 
     mapping(bytes32 => Channel) internal channels;
     /// keccak256(channelId, claimEpoch, leaf) => claimed.
@@ -265,8 +269,8 @@ contract BazaarChannels {
         if (payee == address(0) || payee == msg.sender) revert InvalidPayee();
         if (deposit == 0) revert ZeroAmount();
         if (deposit > type(uint96).max) revert AmountTooLarge(deposit);
-        if (expiry <= block.timestamp || expiry > type(uint40).max) revert InvalidExpiry(expiry);
-        if (disputeWindow == 0 || disputeWindow > type(uint40).max) revert InvalidDisputeWindow(disputeWindow);
+        if (expiry <= block.timestamp || expiry > MAX_EXPIRY) revert InvalidExpiry(expiry);
+        if (disputeWindow == 0 || disputeWindow > MAX_DISPUTE_WINDOW) revert InvalidDisputeWindow(disputeWindow);
         channelId = channelIdOf(msg.sender, payee, token, expiry, disputeWindow, nonce);
         Channel storage c = channels[channelId];
         if (c.payer != address(0)) revert ChannelExists(channelId);

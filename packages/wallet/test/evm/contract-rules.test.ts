@@ -126,6 +126,9 @@ describe('open and top up', () => {
     await expectRule(f.payer.settlement.open({ ...p, expiry: now - 1n }), 'InvalidExpiry')
     await expectRule(f.payer.settlement.open({ ...p, expiry: 1n << 41n }), 'InvalidExpiry')
     await expectRule(f.payer.settlement.open({ ...p, disputeWindow: 0n }), 'InvalidDisputeWindow')
+    // A window so long that close time + window would wrap the contract's 40-bit times.
+    await expectRule(f.payer.settlement.open({ ...p, disputeWindow: 1n << 32n }), 'InvalidDisputeWindow')
+    await expectRule(f.payer.settlement.open({ ...p, expiry: (1n << 40n) - (1n << 32n) }), 'InvalidExpiry')
     await f.payer.settlement.open(p)
     await expectRule(f.payer.settlement.open(p), 'ChannelExists')
     // More than the payer holds: the token's transferFrom fails.

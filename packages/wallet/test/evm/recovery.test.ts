@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EvmSettlement } from '../../src/evm/evm-settlement.js'
+import { bazaarChannelsCodeHash } from '../../src/evm/generated/artifacts.js'
 import { FileSettlementJournal } from '../../src/evm/tx-journal.js'
 import type { SettlementEvent } from '../../src/settlement/types.js'
 import { type Fixture, hex, openChannel, plainState, startFixture } from './fixture.js'
@@ -135,6 +136,13 @@ describe('RPC failure mid-settlement', () => {
 
 describe('SIGKILL between recording and sending a close', () => {
   const evmDist = fileURLToPath(new URL('../../dist/src/evm/', import.meta.url))
+
+  it('runs the child on a build of the current contract (else: pnpm exec tsc -b packages/wallet)', async () => {
+    const built = (await import(join(evmDist, 'generated', 'artifacts.js'))) as {
+      bazaarChannelsCodeHash: string
+    }
+    expect(built.bazaarChannelsCodeHash).toBe(bazaarChannelsCodeHash)
+  })
 
   it.each(['record', 'signed'] as const)(
     'killed right after %s: the close is sent on restart',
