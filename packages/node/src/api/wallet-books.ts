@@ -59,8 +59,15 @@ export function walletBooks(options: WalletBooksOptions): ChannelBooks {
       const on = await settlement.getChannel(record.channelId)
       if (on === undefined || on.paidOut) continue
       if (on.status === 'closing' && now >= on.closeDeadline) {
-        const tx = await channels.withdraw(record.channelId)
-        out.push(await payout(settlement, record, [tx.ref]))
+        try {
+          const tx = await channels.withdraw(record.channelId)
+          out.push(await payout(settlement, record, [tx.ref]))
+        } catch (error) {
+          // The other side withdrew first: the payout happened all the same.
+          const after = await settlement.getChannel(record.channelId)
+          if (after?.paidOut !== true) throw error
+          out.push(await payout(settlement, record, []))
+        }
       } else if (
         on.status === 'open' &&
         record.role === 'payer' &&
@@ -115,8 +122,15 @@ export function walletBooks(options: WalletBooksOptions): ChannelBooks {
           if (!on.paidOut) closing.push(hex(record.channelId))
           continue
         }
-        const tx = await channels.closeChannel(record.channelId)
-        if (tx !== undefined) closing.push(hex(record.channelId))
+        try {
+          const tx = await channels.closeChannel(record.channelId)
+          if (tx !== undefined) closing.push(hex(record.channelId))
+        } catch (error) {
+          // Both sides closed at once and ours lost the race: the channel is closing all the same.
+          const after = await settlement.getChannel(record.channelId)
+          if (after === undefined || after.status === 'open') throw error
+          if (!after.paidOut) closing.push(hex(record.channelId))
+        }
       }
       const paid = await withdrawReady(mine)
       const paidIds = new Set(paid.map((p) => p.channelId))

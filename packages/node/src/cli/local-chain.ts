@@ -27,6 +27,9 @@ async function rpc(url: string, method: string, params: unknown[]): Promise<unkn
 
 const hex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString('hex')}`
 
+/** Blocks fetched at once when summing fees. */
+const FEE_SCAN_BATCH = 32
+
 interface RpcTx {
   hash: string
   from: string
@@ -36,20 +39,31 @@ interface RpcTx {
 export async function feesByAccount(rpcUrl: string, accounts: Uint8Array[]): Promise<bigint[]> {
   const index = new Map(accounts.map((a, i) => [hex(a), i]))
   const fees = accounts.map(() => 0n)
-  const latest = BigInt(String(await rpc(rpcUrl, 'eth_blockNumber', [])))
-  for (let n = 0n; n <= latest; n++) {
-    const block = (await rpc(rpcUrl, 'eth_getBlockByNumber', [`0x${n.toString(16)}`, true])) as {
-      transactions: RpcTx[]
-    } | null
-    for (const tx of block?.transactions ?? []) {
-      const i = index.get(tx.from.toLowerCase())
-      if (i === undefined) continue
-      const receipt = (await rpc(rpcUrl, 'eth_getTransactionReceipt', [tx.hash])) as {
-        gasUsed: string
-        effectiveGasPrice: string
-      }
-      fees[i]! += BigInt(receipt.gasUsed) * BigInt(receipt.effectiveGasPrice)
-    }
+  const latest = Number(BigInt(String(await rpc(rpcUrl, 'eth_blockNumber', []))))
+  const blocks = Array.from({ length: latest + 1 }, (_, n) => n)
+  for (let i = 0; i < blocks.length; i += FEE_SCAN_BATCH) {
+    const batch = await Promise.all(
+      blocks.slice(i, i + FEE_SCAN_BATCH).map(
+        (n) =>
+          rpc(rpcUrl, 'eth_getBlockByNumber', [`0x${n.toString(16)}`, true]) as Promise<{
+            transactions: RpcTx[]
+          } | null>,
+      ),
+    )
+    const mine = batch.flatMap((b) => b?.transactions ?? []).filter((tx) => index.has(tx.from.toLowerCase()))
+    const receipts = await Promise.all(
+      mine.map(
+        (tx) =>
+          rpc(rpcUrl, 'eth_getTransactionReceipt', [tx.hash]) as Promise<{
+            gasUsed: string
+            effectiveGasPrice: string
+          }>,
+      ),
+    )
+    mine.forEach((tx, k) => {
+      const i = index.get(tx.from.toLowerCase())!
+      fees[i]! += BigInt(receipts[k]!.gasUsed) * BigInt(receipts[k]!.effectiveGasPrice)
+    })
   }
   return fees
 }

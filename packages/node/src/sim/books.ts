@@ -48,14 +48,18 @@ export async function computeBooks(
   // out; channels that never carried a payment are refunded after their expiry.
   const paidOut = new Map<string, SettleOutcome>()
   const keep = (outcomes: SettleOutcome[]): void => {
-    for (const o of outcomes) if (o.refs.length > 0) paidOut.set(o.channelId, o)
+    // Zeros mean closing, not yet paid out (a paid-out channel always moves its deposit).
+    for (const o of outcomes) if (o.toPayee + o.toPayer > 0n) paidOut.set(o.channelId, o)
   }
   const payers = peers.filter((_, i) => views[i]!.some((c) => c.role === 'payer'))
-  for (const payer of payers) keep(await payer.node.settle())
+  const all = async (step: (p: SimPeer) => Promise<SettleOutcome[]>): Promise<void> => {
+    for (const outcomes of await Promise.all(payers.map(step))) keep(outcomes)
+  }
+  await all((p) => p.node.settle())
   await env.advanceTime(env.disputeWindowSeconds + 1n)
-  for (const payer of payers) keep(await payer.node.withdraw())
+  await all((p) => p.node.withdraw())
   await env.advanceTime(env.channelTtlSeconds + env.disputeWindowSeconds + 1n)
-  for (const payer of payers) keep(await payer.node.withdraw())
+  await all((p) => p.node.withdraw())
   const settled = [...paidOut.values()]
   const toPayees = settled.reduce((a, s) => a + s.toPayee, 0n)
   const toPayers = settled.reduce((a, s) => a + s.toPayer, 0n)

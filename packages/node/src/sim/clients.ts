@@ -35,6 +35,9 @@ export interface JobsResult {
   gossipMs: number[]
   samples: { atJob: number; scores: Record<string, number> }[]
   finalScores: Map<string, number>
+  /** Milliseconds of the Sybil ring's self-dealing and of the client load. */
+  sybilMs: number
+  jobsMs: number
 }
 
 export interface JobsOptions {
@@ -126,6 +129,8 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
     gossipMs: [],
     samples: [],
     finalScores: new Map(),
+    sybilMs: 0,
+    jobsMs: 0,
   }
   const groupOf = new Map(peers.map((p) => [p.peerId, p]))
   const stats = (group: string): GroupStats => {
@@ -185,6 +190,7 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
   for (const p of peers) follow(p)
 
   // The ring pays itself tiny amounts and rates itself at the top.
+  const sybilStart = performance.now()
   const ring = peers.filter((p) => p.group.behaviour === 'sybil')
   if (ring.length > 1) {
     await Promise.all(
@@ -217,6 +223,8 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
       }),
     )
   }
+
+  result.sybilMs = Math.round(performance.now() - sybilStart)
 
   // The client load, planned up front from the seed.
   const clients = peers.filter((p) => p.group.role === 'client')
@@ -333,7 +341,9 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
       }
     }
   }
+  const jobsStart = performance.now()
   await Promise.all(Array.from({ length: scenario.concurrency }, runner))
+  result.jobsMs = Math.round(performance.now() - jobsStart)
   await Promise.all(restarts)
 
   // Let the observer receive every rating (bounded wait: gossip may drop a message).

@@ -120,7 +120,8 @@ ${table(
 <h2>Latency (ms)</h2>
 <div class="grid"><div class="chart"><canvas id="latency"></canvas></div><div>
 ${table(['what', 'samples', 'p50', 'p95', 'p99', 'max'], latency)}
-<p>Start-up of all nodes: ${report.latency.startupMs.toFixed(0)} ms. Memory: ${(report.memory.rssBytes / 2 ** 20).toFixed(0)} MiB RSS,
+<p>Phases: start-up ${report.phases.startupMs} ms, Sybil self-dealing ${report.phases.sybilMs} ms,
+client jobs ${report.phases.jobsMs} ms, settlement ${report.phases.settleMs} ms. Memory: ${(report.memory.rssBytes / 2 ** 20).toFixed(0)} MiB RSS,
 about ${(report.memory.perNodeBytes / 2 ** 20).toFixed(1)} MiB per node.</p></div></div>
 
 <script>${chartJs}</script>

@@ -75,6 +75,8 @@ export interface SimReport {
     hire: LatencySummary
     gossip: LatencySummary
   }
+  /** Wall-clock milliseconds of each phase of the run. */
+  phases: { startupMs: number; sybilMs: number; jobsMs: number; settleMs: number }
   memory: { rssBytes: number; perNodeBytes: number }
   checks: SimCheck[]
 }

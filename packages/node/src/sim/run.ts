@@ -20,6 +20,9 @@ import { Rng } from './rng.js'
 import { allocate, DEFAULT_SCENARIO, type GroupSpec, type Scenario } from './scenario.js'
 import { summarize } from './stats.js'
 
+/** Nodes started at once after the first three (the bootstrap set). */
+const START_BATCH = 8
+
 export interface SimOptions {
   environment: SimEnvironment
   nodes?: number
@@ -90,11 +93,14 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     const rssBefore = process.memoryUsage().rss
     const startT = performance.now()
     bar = options.progress === true ? createProgressBar(total, 'starting nodes') : undefined
+    // Node 0 first (everyone bootstraps from it and the next two), then the rest in batches.
     let bootstrap: string[] = []
-    for (let i = 0; i < total; i++) {
+    const slots: (SimPeer | undefined)[] = new Array(total)
+    let started = 0
+    const startOne = async (i: number): Promise<void> => {
       const group = dealt[i]!
       const dataDir = join(work, `node-${String(i).padStart(3, '0')}`)
-      const params = {
+      const node = await env.startNode({
         index: i,
         name: `${group.name}-${i}`,
         dataDir,
@@ -102,13 +108,19 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
         preTrusted,
         channelCapacity: BigInt(group.budget ?? 100_000),
         maxJobPrice: BigInt(scenario.maxBudget),
-      }
-      const node = await env.startNode(params)
-      if (i === 0) bootstrap = node.addresses()
-      else if (i < 3) bootstrap = [...bootstrap, ...node.addresses()]
-      peers.push({ index: i, group, dataDir, peerId: node.peerId, node, down: false, rng: rng.fork() })
-      bar?.update(i + 1)
+      })
+      slots[i] = { index: i, group, dataDir, peerId: node.peerId, node, down: false, rng: peerRngs[i]! }
+      bar?.update(++started)
     }
+    const peerRngs = dealt.map(() => rng.fork())
+    for (let i = 0; i < Math.min(3, total); i++) {
+      await startOne(i)
+      bootstrap = [...bootstrap, ...slots[i]!.node.addresses()]
+    }
+    for (let i = 3; i < total; i += START_BATCH) {
+      await Promise.all(Array.from({ length: Math.min(START_BATCH, total - i) }, (_, k) => startOne(i + k)))
+    }
+    peers.push(...(slots as SimPeer[]))
     bar?.finish(`${total} nodes`)
     const startupMs = performance.now() - startT
 
@@ -146,6 +158,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     })
     bar?.finish(`${jobs.completed} completed`)
 
+    const settleStart = performance.now()
     const books = await computeBooks(peers, env, { balances: balancesBefore, fees: feesBefore }, jobs.paid)
     const groups: GroupReport[] = scenario.groups
       .filter((g, i) => counts[i]! > 0 && g.weight > 0)
@@ -173,6 +186,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
         }
       })
 
+    const settleMs = Math.round(performance.now() - settleStart)
     const checks = [...books.checks, ...rankingChecks(groups)]
     const report: SimReport = {
       version: 1,
@@ -204,6 +218,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
         hire: summarize(jobs.hireMs),
         gossip: summarize(jobs.gossipMs),
       },
+      phases: { startupMs: Math.round(startupMs), sybilMs: jobs.sybilMs, jobsMs: jobs.jobsMs, settleMs },
       memory: { rssBytes: rssAfter, perNodeBytes: Math.max(0, Math.round((rssAfter - rssBefore) / total)) },
       checks,
     }
@@ -212,8 +227,12 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     return { report, files }
   } finally {
     await Promise.allSettled(peers.filter((p) => !p.down).map((p) => p.node.stop()))
-    await env.stop()
-    if (options.keepData !== true) await rm(work, { recursive: true, force: true })
+    await env.stop().catch((error: unknown) => log?.warn({ err: error }, 'settlement did not stop cleanly'))
+    if (options.keepData !== true) {
+      await rm(work, { recursive: true, force: true, maxRetries: 5 }).catch((error: unknown) =>
+        log?.warn({ err: error, dir: work }, 'could not remove the simulation directory'),
+      )
+    }
   }
 }
 

@@ -95,8 +95,10 @@ balance or honest workers do not outrank every adversarial group.`,
           latency: report.latency,
         })
       else {
+        const ph = report.phases
         process.stdout.write(
-          `\n${report.nodes} nodes, ${report.jobs} jobs in ${(report.durationMs / 1000).toFixed(1)} s (settlement: ${report.settlement.kind})\n`,
+          `\n${report.nodes} nodes, ${report.jobs} jobs in ${(report.durationMs / 1000).toFixed(1)} s (settlement: ${report.settlement.kind}; ` +
+            `start-up ${(ph.startupMs / 1000).toFixed(1)} s, jobs ${(ph.jobsMs / 1000).toFixed(1)} s, settlement ${(ph.settleMs / 1000).toFixed(1)} s)\n`,
         )
         process.stdout.write(
           `completed ${report.outcomes.completed}, bad result ${report.outcomes.badResult}, failed ${
