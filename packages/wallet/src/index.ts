@@ -121,6 +121,7 @@ export {
   SettlementWrongPreimageError,
   SettlementWrongValueError,
   SettlementZeroAmountError,
+  TokenNotFoundError,
   TransactionFailedError,
 } from './evm/errors.js'
 export {

@@ -182,6 +182,14 @@ export class ContractMismatchError extends EvmSettlementError {
   }
 }
 
+/** The configured settlement token has no code on this chain. */
+export class TokenNotFoundError extends EvmSettlementError {
+  override name = 'TokenNotFoundError'
+  constructor(readonly address: string) {
+    super(`no token contract at ${address} on this chain: check the configured settlement token`)
+  }
+}
+
 /** A transaction was mined but reverted, or reverted without a reason the ABI explains. */
 export class TransactionFailedError extends EvmSettlementError {
   override name = 'TransactionFailedError'

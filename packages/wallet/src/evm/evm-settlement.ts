@@ -39,6 +39,7 @@ import {
   ChainMismatchError,
   ContractMismatchError,
   type EvmSettlementError,
+  TokenNotFoundError,
   TransactionFailedError,
 } from './errors.js'
 import { type WatchCursor, watchContractEvents } from './event-watcher.js'
@@ -169,7 +170,7 @@ export class EvmSettlement implements Settlement {
       const tokenAddress = toAddress(this.token, 'token')
       const tokenCode = await this.publicClient.getCode({ address: tokenAddress })
       if (tokenCode === undefined || tokenCode === '0x') {
-        throw new ContractMismatchError(tokenAddress, 'an ERC-20 token', undefined)
+        throw new TokenNotFoundError(tokenAddress)
       }
     }
   }

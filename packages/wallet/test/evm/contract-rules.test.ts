@@ -84,6 +84,13 @@ describe('start-up checks', () => {
     expect(notBazaar.name).toBe('ContractMismatchError')
     expect(notBazaar.expectedCodeHash).toBe(bazaarChannelsCodeHash)
     expect(notBazaar.actualCodeHash).toMatch(/^0x[0-9a-f]{64}$/)
+    const noToken = await EvmSettlement.connect({
+      ...base,
+      chainId: f.chainId,
+      contract: f.contract,
+      token: new Uint8Array(20).fill(3),
+    }).catch((e) => e)
+    expect(noToken.name).toBe('TokenNotFoundError')
   })
 })
 
