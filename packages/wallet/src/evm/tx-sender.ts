@@ -8,12 +8,10 @@
  */
 import {
   type Account,
-  BaseError,
   type Chain,
   type Hex,
   keccak256,
   type Log,
-  NonceTooLowError,
   type PublicClient,
   TransactionReceiptNotFoundError,
   type Transport,
@@ -130,12 +128,12 @@ export class TxSender {
           .sendRawTransaction({ serializedTransaction: entry.raw })
           .then(() => true)
           .catch(async (err: unknown) => {
-            const tooLow = err instanceof BaseError && err.walk((e) => e instanceof NonceTooLowError) !== null
-            // Its nonce went to another transaction: unless it was this one after all, send afresh.
-            if (tooLow && (await this.receipt(entry.txHash!)) === undefined) return false
-            if (tooLow) return true
+            if (toSettlementError(err, intent.action).name === 'RpcUnavailableError') throw err
             if (/already known|already imported/i.test(String((err as Error).message))) return true
-            throw err
+            // Refused for good (its nonce went to another transaction, its fee is now too low):
+            // unless it was mined after all, send afresh. The fresh one takes the same nonce
+            // unless that nonce is spent, so at most one of the two can ever apply.
+            return (await this.receipt(entry.txHash!)) !== undefined
           })
         if (rebroadcast) {
           return {

@@ -144,12 +144,16 @@ describe('SIGKILL between recording and sending a close', () => {
     expect(built.bazaarChannelsCodeHash).toBe(bazaarChannelsCodeHash)
   })
 
-  it.each(['record', 'signed'] as const)(
-    'killed right after %s: the close is sent on restart',
-    async (killAt) => {
+  it.each([
+    ['record', false],
+    ['signed', false],
+    ['signed', true],
+  ] as const)(
+    'killed right after %s (its nonce spent meanwhile: %s): the close is sent on restart',
+    async (killAt, spend) => {
       const ch = await openChannel(f, { deposit: 1_000n })
       const state = await f.signUpdate(f.payer.key, plainState(ch.channelId, 3n, 300n))
-      const journalPath = join(dir, `kill-${killAt}.jsonl`)
+      const journalPath = join(dir, `kill-${killAt}-${spend}.jsonl`)
       const input = {
         killAt,
         journal: journalPath,
@@ -197,6 +201,10 @@ describe('SIGKILL between recording and sending a close', () => {
       // Nothing reached the chain.
       expect((await f.payee.settlement.getChannel(ch.channelId))?.status).toBe('open')
 
+      if (spend) {
+        // Meanwhile the account sends something else: the signed close's nonce is spent.
+        await f.rawCall(f.payee.key, f.payer.hex, '0x', 1n)
+      }
       // Restart: the journal names the close; start-up sends it.
       const journal = await FileSettlementJournal.open(journalPath)
       const [entry] = await journal.pending()
@@ -211,7 +219,9 @@ describe('SIGKILL between recording and sending a close', () => {
         journal,
       })
       expect(restarted.recovered).toMatchObject([{ action: 'close', outcome: 'confirmed' }])
-      if (killAt === 'signed') expect(restarted.recovered[0]?.tx?.ref).toBe(entry?.txHash)
+      // The same signed bytes while they can still apply; a fresh transaction once their nonce is spent.
+      if (killAt === 'signed' && !spend) expect(restarted.recovered[0]?.tx?.ref).toBe(entry?.txHash)
+      if (spend) expect(restarted.recovered[0]?.tx?.ref).not.toBe(entry?.txHash)
       expect(await f.payee.settlement.getChannel(ch.channelId)).toMatchObject({
         status: 'closing',
         sequence: 3n,
