@@ -132,7 +132,7 @@ contract BazaarChannels {
         address payer; // slot 0
         uint40 expiry;
         uint40 disputeWindow;
-        uint8 status; // here, not in slot 4, so that a refund or cooperative close writes no new slot
+        uint8 status; // in slot 0, read anyway: a refund or cooperative close writes no new slot
         bool hasFloor; // a lock was claimed against an earlier state: withdraw reads `floor`
         address payee; // slot 1
         uint96 deposit;

@@ -5,7 +5,7 @@
 export const contractsCompiler = {"solc":"0.8.37+commit.f401782d.Emscripten.clang","evmVersion":"cancun","optimizerRuns":10000,"viaIR":true} as const
 
 /** sha256 over the contract sources (file name, NUL, content, NUL; files sorted). */
-export const contractsSourceSha256 = '157629eb3bac8da2c9aee93d6e8ba6f36959242b9836695f280da8a6405d62db'
+export const contractsSourceSha256 = 'ef46f79af2f81a8ef282363e516cde48ff2dbbdd4a1924388c337e1bf5e96067'
 
 /** ABI of BazaarChannels (contracts/BazaarChannels.sol). */
 export const bazaarChannelsAbi = [
