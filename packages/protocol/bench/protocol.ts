@@ -1,5 +1,5 @@
 /**
- * Channel-update hot path: encode + sign + decode + verify per second, beside raw native
+ * Channel-update hot path: sign + encode (as the PayFrame that travels) + decode + verify per second, beside raw native
  * secp256k1 sign + recover of the same 32-byte digest and raw native Ed25519 sign + verify of
  * the same bytes, all measured in this run. Run: `pnpm bench` (or, after a build,
  * `pnpm exec node packages/protocol/dist/bench/protocol.js`).
@@ -14,7 +14,8 @@ import {
 import native from 'secp256k1'
 import {
   createUpdate,
-  decodeUpdate,
+  decodePayFrame,
+  encodePayFrame,
   encodeUpdate,
   generateSettlementKeyPair,
   type HashLock,
@@ -67,8 +68,9 @@ function updateLoop(locks: readonly HashLock[]): () => void {
       { channelId, sequence, previousStateHash: previous, cumulativePaid: sequence * 10n, jobId, locks },
       payer.privateKey,
     )
-    const bytes = encodeUpdate(update)
-    const received = decodeUpdate(bytes)
+    // What travels on /bazaar/pay/1.0.0: a PayFrame carrying the update.
+    const bytes = encodePayFrame({ update })
+    const received = decodePayFrame(bytes).update!
     verifyUpdate(domain, received, payer.address)
     previous = stateHash
   }

@@ -5,6 +5,7 @@
 import type { WireSchema } from './wire.js'
 
 const v = 'varint'
+const u = 'u32'
 const b = 'bytes'
 const s = 'string'
 const r = 'repeated'
@@ -12,10 +13,10 @@ const r = 'repeated'
 export const SkillLimitsSchema: WireSchema = {
   name: 'SkillLimits',
   fields: {
-    1: ['maxInputBytes', v],
-    2: ['maxOutputBytes', v],
-    3: ['maxConcurrency', v],
-    4: ['maxDurationMs', v],
+    1: ['maxInputBytes', u],
+    2: ['maxOutputBytes', u],
+    3: ['maxConcurrency', u],
+    4: ['maxDurationMs', u],
   },
 }
 export const SkillOfferSchema: WireSchema = {
@@ -38,7 +39,7 @@ export const PaymentTermsSchema: WireSchema = {
 export const AgentCardBodySchema: WireSchema = {
   name: 'AgentCardBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['peerKey', b],
     3: ['name', s],
     4: ['description', s],
@@ -67,7 +68,7 @@ export const ReceiptSchema: WireSchema = {
 export const JobRequestBodySchema: WireSchema = {
   name: 'JobRequestBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['jobId', b],
     3: ['clientKey', b],
     4: ['workerKey', b],
@@ -86,7 +87,7 @@ export const JobRequestBodySchema: WireSchema = {
 export const QuoteBodySchema: WireSchema = {
   name: 'QuoteBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['jobId', b],
     3: ['workerKey', b],
     4: ['clientKey', b],
@@ -100,7 +101,7 @@ export const QuoteBodySchema: WireSchema = {
 export const DeliveryBodySchema: WireSchema = {
   name: 'DeliveryBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['jobId', b],
     3: ['workerKey', b],
     4: ['clientKey', b],
@@ -117,7 +118,7 @@ export const DeliveryBodySchema: WireSchema = {
 export const ReceiptBodySchema: WireSchema = {
   name: 'ReceiptBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['jobId', b],
     3: ['clientKey', b],
     4: ['workerKey', b],
@@ -134,7 +135,7 @@ export const ReceiptBodySchema: WireSchema = {
 }
 const jobCoded = (name: string): WireSchema => ({
   name,
-  fields: { 1: ['jobId', b], 2: ['code', v], 3: ['message', s] },
+  fields: { 1: ['jobId', b], 2: ['code', u], 3: ['message', s] },
 })
 export const JobFrameSchema: WireSchema = {
   name: 'JobFrame',
@@ -148,7 +149,7 @@ export const JobFrameSchema: WireSchema = {
       'progress',
       {
         name: 'Progress',
-        fields: { 1: ['jobId', b], 2: ['state', v], 3: ['permille', v], 4: ['message', s] },
+        fields: { 1: ['jobId', b], 2: ['state', u], 3: ['permille', u], 4: ['message', s] },
       },
     ],
     6: ['delivery', DeliverySchema],
@@ -175,7 +176,7 @@ export const JobFrameSchema: WireSchema = {
 export const ChannelOpenBodySchema: WireSchema = {
   name: 'ChannelOpenBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['chainId', v],
     3: ['contract', b],
     4: ['payerKey', b],
@@ -187,7 +188,7 @@ export const ChannelOpenBodySchema: WireSchema = {
     10: ['expiry', v],
     11: ['nonce', v],
     12: ['channelId', b],
-    13: ['disputeWindow', v],
+    13: ['disputeWindow', u],
     14: ['issuedAt', v],
   },
 }
@@ -198,7 +199,7 @@ export const LockSchema: WireSchema = {
 export const ChannelUpdateSchema: WireSchema = {
   name: 'ChannelUpdate',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['channelId', b],
     3: ['sequence', v],
     4: ['previousStateHash', b],
@@ -230,7 +231,7 @@ export const ChannelCloseSchema: WireSchema = {
 }
 export const ChannelErrorSchema: WireSchema = {
   name: 'ChannelError',
-  fields: { 1: ['channelId', b], 2: ['code', v], 3: ['message', s], 4: ['sequence', v] },
+  fields: { 1: ['channelId', b], 2: ['code', u], 3: ['message', s], 4: ['sequence', v] },
 }
 export const PayFrameSchema: WireSchema = {
   name: 'PayFrame',
@@ -248,19 +249,19 @@ export const PayFrameSchema: WireSchema = {
 export const AttestationBodySchema: WireSchema = {
   name: 'AttestationBody',
   fields: {
-    1: ['version', v],
+    1: ['version', u],
     2: ['attesterKey', b],
     3: ['subjectKey', b],
     4: ['jobId', b],
     5: ['skill', s],
     6: ['receipt', b],
-    7: ['rating', v],
+    7: ['rating', u],
     8: ['issuedAt', v],
   },
 }
 export const SyncRequestSchema: WireSchema = {
   name: 'SyncRequest',
-  fields: { 1: ['since', v], 2: ['limit', v] },
+  fields: { 1: ['since', v], 2: ['limit', u] },
 }
 export const SyncResponseSchema: WireSchema = {
   name: 'SyncResponse',

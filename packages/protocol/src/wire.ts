@@ -5,10 +5,13 @@
  * package's typed errors.
  */
 import { isUtf8 } from 'node:buffer'
-import { InvalidStringError, MalformedMessageError } from './errors.js'
+import { InvalidStringError, MalformedMessageError, OutOfRangeError } from './errors.js'
 
-/** How a field travels: a varint (ints, bools, enums), raw bytes, UTF-8 text, or a nested message. */
-export type FieldType = 'varint' | 'bytes' | 'string' | WireSchema
+/**
+ * How a field travels: a varint (uint64, bool), a varint that must fit 32 bits (uint32 and enums,
+ * which protons would silently truncate), raw bytes, UTF-8 text, or a nested message.
+ */
+export type FieldType = 'varint' | 'u32' | 'bytes' | 'string' | WireSchema
 
 /**
  * Field number -> [name, type, repeated?]. Fields not listed are skipped (proto3 unknown fields).
@@ -61,7 +64,7 @@ function walk(schema: WireSchema, bytes: Uint8Array, end: number, kind: string, 
     const field = schema.fields[fieldNo]
     if (field !== undefined) {
       const [name, type, repeated] = field
-      if (wireType !== (type === 'varint' ? VARINT : LEN)) {
+      if (wireType !== (type === 'varint' || type === 'u32' ? VARINT : LEN)) {
         throw new MalformedMessageError(kind, `${schema.name}.${name} has wire type ${wireType}`)
       }
       if (repeated === undefined && fieldNo < 31) {
@@ -76,9 +79,13 @@ function walk(schema: WireSchema, bytes: Uint8Array, end: number, kind: string, 
       }
     }
     switch (wireType) {
-      case VARINT:
-        varint(bytes, end, kind)
+      case VARINT: {
+        const value = varint(bytes, end, kind)
+        if (value > 0xffffffff && field !== undefined && field[1] === 'u32') {
+          throw new OutOfRangeError(`${schema.name}.${field[0]}`, value, 'uint32')
+        }
         break
+      }
       case I64:
         cursor += 8
         break

@@ -32,7 +32,8 @@ const enums = new Set([...protoText.matchAll(/enum (\w+) \{/g)].map((m) => m[1]!
 function expected(type: string): string {
   if (type === 'string' || type === 'bytes') return type
   if (messages.has(type)) return type
-  if (enums.has(type) || /^(u?int(32|64)|bool)$/.test(type)) return 'varint'
+  if (enums.has(type) || type === 'uint32') return 'u32'
+  if (type === 'uint64' || type === 'bool') return 'varint'
   throw new Error(`unknown proto type ${type}`)
 }
 

@@ -20,6 +20,7 @@ import { decodeChecked, optionalBytes, requireBytes, requireString } from '../va
 import { checkAck } from './ack.js'
 import { checkClose } from './close.js'
 import { checkUpdate } from './update.js'
+import { decodeUpdateBytes, encodeUpdateFrame } from './update-codec.js'
 
 /** The member names of a PayFrame. */
 export type PayFrameKind = keyof PayFrame
@@ -89,20 +90,36 @@ export function checkPayFrame(frame: PayFrame, maxLocks = MAX_LOCKS_PER_UPDATE):
 
 /** Encodes a pay frame (after checking it carries exactly one valid member). */
 export function encodePayFrame(frame: PayFrame): Uint8Array<ArrayBuffer> {
-  checkPayFrame(frame)
+  const kind = checkPayFrame(frame)
+  // The hot path: an update frame is written by the hand-written codec, same bytes.
+  if (kind === 'update') return encodeUpdateFrame(frame.update!)
   return PayFrame.encode(frame)
 }
 
 /** Decodes a pay frame: size first, strict wire walk, exactly one member, its structure. */
 export function decodePayFrame(bytes: Uint8Array, limits: PayFrameLimits = {}): PayFrame {
   const maxLocks = limits.maxLocks ?? MAX_LOCKS_PER_UPDATE
-  const frame = decodeChecked(
-    'pay frame',
-    bytes,
-    limits.maxBytes ?? MAX_PAY_FRAME_BYTES,
-    PayFrameSchema,
-    (b) => PayFrame.decode(b, { limits: { update: { locks: maxLocks } } }),
-  )
+  const maxBytes = limits.maxBytes ?? MAX_PAY_FRAME_BYTES
+  const update = updateFrameBody(bytes, maxBytes)
+  const frame =
+    update === undefined
+      ? decodeChecked('pay frame', bytes, maxBytes, PayFrameSchema, (b) =>
+          PayFrame.decode(b, { limits: { update: { locks: maxLocks } } }),
+        )
+      : { update: decodeUpdateBytes(bytes, maxLocks, update, bytes.byteLength) }
   checkPayFrame(frame, maxLocks)
   return frame
+}
+
+/** Where the update starts when `bytes` is exactly `PayFrame { update }`; undefined otherwise. */
+function updateFrameBody(bytes: Uint8Array, maxBytes: number): number | undefined {
+  if (!(bytes instanceof Uint8Array) || bytes.byteLength > maxBytes || bytes[0] !== 0x12) return undefined
+  let len = 0
+  let pos = 1
+  for (let shift = 0; shift < 28 && pos < bytes.byteLength; shift += 7) {
+    const b = bytes[pos++]!
+    len += (b & 0x7f) * 2 ** shift
+    if (b < 0x80) return pos + len === bytes.byteLength ? pos : undefined
+  }
+  return undefined
 }

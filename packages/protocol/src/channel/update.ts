@@ -15,12 +15,19 @@ import {
   SETTLEMENT_SIGNATURE_BYTES,
 } from '../constants.js'
 import { bytesEqual, recoverShared, secpSignDigest } from '../crypto/secp256k1.js'
-import { BadSignatureError, MismatchError, MissingFieldError, TimeOutOfRangeError } from '../errors.js'
-import { ChannelUpdate, type Lock } from '../pb/channel.js'
-import { ChannelUpdateSchema } from '../schemas.js'
-import { decodeChecked, requireBytes, requireCount, requireTime, requireVersion } from '../validate.js'
+import {
+  BadSignatureError,
+  MalformedMessageError,
+  MessageTooLargeError,
+  MismatchError,
+  MissingFieldError,
+  TimeOutOfRangeError,
+} from '../errors.js'
+import type { ChannelUpdate, Lock } from '../pb/channel.js'
+import { requireBytes, requireCount, requireTime, requireVersion } from '../validate.js'
 import { type ChannelState, type SettlementDomain, updateDigest } from './eip712.js'
 import { type HashLock, locksRoot, ZERO_ROOT } from './locks.js'
+import { decodeUpdateBytes, encodeUpdateBytes } from './update-codec.js'
 
 /** What the payer decides for an update; the locked total and the locks root are computed. */
 export interface UpdateParams {
@@ -119,21 +126,19 @@ export function checkUpdate(update: ChannelUpdate, maxLocks = MAX_LOCKS_PER_UPDA
   }
 }
 
-/** Encodes an update. */
+/** Encodes an update (canonical protobuf, the same bytes as the generated codec). */
 export function encodeUpdate(update: ChannelUpdate): Uint8Array<ArrayBuffer> {
-  return ChannelUpdate.encode(update)
+  return encodeUpdateBytes(update)
 }
 
-/** Decodes an update: size first, strict wire walk, structure, 65-byte signature present. */
+/** Decodes an update: size first, one strict pass, structure, 65-byte signature present. */
 export function decodeUpdate(bytes: Uint8Array, limits: UpdateLimits = {}): ChannelUpdate {
   const maxLocks = limits.maxLocks ?? MAX_LOCKS_PER_UPDATE
-  const update = decodeChecked(
-    'channel update',
-    bytes,
-    limits.maxBytes ?? MAX_PAY_FRAME_BYTES,
-    ChannelUpdateSchema,
-    (b) => ChannelUpdate.decode(b, { limits: { locks: maxLocks } }),
-  )
+  const maxBytes = limits.maxBytes ?? MAX_PAY_FRAME_BYTES
+  if (!(bytes instanceof Uint8Array)) throw new MalformedMessageError('channel update', 'not a byte array')
+  if (bytes.byteLength > maxBytes)
+    throw new MessageTooLargeError('channel update', maxBytes, bytes.byteLength)
+  const update = decodeUpdateBytes(bytes, maxLocks)
   checkUpdate(update, maxLocks)
   requireBytes('update.signature', update.signature, SETTLEMENT_SIGNATURE_BYTES)
   return update

@@ -8,7 +8,7 @@ function convert(type: FieldType, value: unknown): unknown {
   if (Array.isArray(value)) return value.map((v) => convert(type, v))
   if (type === 'bytes') return fromHex(value as string)
   if (type === 'string') return value
-  if (type === 'varint') return typeof value === 'string' ? BigInt(value) : value
+  if (type === 'varint' || type === 'u32') return typeof value === 'string' ? BigInt(value) : value
   return fromJson(type, value as Record<string, unknown>)
 }
 
