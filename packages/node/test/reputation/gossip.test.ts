@@ -78,20 +78,16 @@ describe('gossipsub scoring of attestation senders', () => {
       10_000,
       'invalid attestations rejected',
     )
-    await until(
-      relay,
-      () => relay.gossipScore(attacker) < BAZAAR_SCORE_THRESHOLDS.gossipThreshold,
-      10_000,
-      'score drop',
-    )
+    // 5 invalid messages: -100 * 5^2 = -2500, at the graylist threshold. Gossipsub records the
+    // penalty after the validator returns: wait for it rather than read it at once.
+    await until(relay, () => relay.gossipScore(attacker) <= -2000, 10_000, 'score drop')
 
     const scoreOfAttacker = relay.gossipScore(attacker)
     const scoreOfHonest = relay.gossipScore(honest)
     console.log(
       `gossipsub score on the relay: attacker ${scoreOfAttacker.toFixed(1)} (after replay ${afterReplay.toFixed(1)}), honest ${scoreOfHonest.toFixed(1)}`,
     )
-    // 5 invalid messages: -100 * 5^2 = -2500, at the graylist threshold.
-    expect(scoreOfAttacker).toBeLessThanOrEqual(-2000)
+    expect(scoreOfAttacker).toBeLessThan(BAZAAR_SCORE_THRESHOLDS.publishThreshold)
     expect(scoreOfHonest).toBeGreaterThanOrEqual(0)
     // Nothing invalid was stored or forwarded.
     expect(relay.rep.stats().attestations).toBe(1)
