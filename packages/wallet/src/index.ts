@@ -14,12 +14,14 @@
  * ```
  */
 
-export type {
-  ChannelsInit,
-  Emit,
-  OpenRequest,
-  WalletEvents,
-} from './channels/channels.js'
+export {
+  ChannelBook,
+  type ChannelsInit,
+  type Emit,
+  type LockView,
+  type WalletEvents,
+} from './channels/base.js'
+export { Channels, type OpenRequest } from './channels/channels.js'
 export {
   type OpenFields,
   type OpenParams,
@@ -219,12 +221,8 @@ export {
   LedgerWrongPreimageError,
   LedgerZeroAmountError,
 } from './settlement/errors.js'
-export {
-  DEFAULT_LEDGER_CHAIN_ID,
-  type LedgerTotals,
-  LocalLedger,
-  type LocalLedgerOptions,
-} from './settlement/local-ledger.js'
+export { DEFAULT_LEDGER_CHAIN_ID, type LedgerTotals } from './settlement/ledger-file.js'
+export { LocalLedger, type LocalLedgerOptions } from './settlement/local-ledger.js'
 export type {
   ChannelStatus,
   LockLeaf,

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { PeerKeyPair, SettlementKeyPair } from '@bazaar/protocol'
-import type { WalletEvents } from './channels/channels.js'
+import type { WalletEvents } from './channels/base.js'
 import { type DeadlineOptions, WalletChannels } from './channels/settle.js'
 import { SettlementAccountMismatchError } from './errors.js'
 import type { KdfParams } from './identity/key-file.js'

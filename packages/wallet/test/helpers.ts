@@ -1,8 +1,11 @@
 /** Shared test fixtures: temp directories, a controllable clock, two wallets on one ledger. */
+import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { closeSync, openSync, rmSync, statSync, unlinkSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { generatePeerKeyPair, generateSettlementKeyPair, keccak256 } from '@bazaar/protocol'
 import { LocalLedger, openWallet, type Wallet } from '../src/index.js'
 
@@ -124,4 +127,35 @@ export async function pay(
   const ack = await p.payee.channels.receiveUpdate(update)
   await p.payer.channels.receiveAck(ack)
   return { update, ack }
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..')
+
+/**
+ * Builds the package (children run `dist/`), one build at a time across test files: two
+ * `tsc -b` writing the same outputs at once break each other. Waits on the lock with a deadline.
+ */
+export async function buildWallet(): Promise<void> {
+  const lock = join(ROOT, 'packages/wallet/.test-build.lock')
+  const deadline = Date.now() + 120_000
+  for (;;) {
+    try {
+      closeSync(openSync(lock, 'wx'))
+      break
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || Date.now() > deadline) throw err
+      // A lock left by a killed run: no build takes two minutes.
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now())
+      if (age > 120_000) rmSync(lock, { force: true })
+      await new Promise((r) => setTimeout(r, 100))
+    }
+  }
+  try {
+    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'packages/wallet'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    })
+  } finally {
+    unlinkSync(lock)
+  }
 }

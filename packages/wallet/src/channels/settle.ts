@@ -12,7 +12,8 @@ import {
   secpSignDigest,
 } from '@bazaar/protocol'
 import type { SettlementEvent, SignedState, TxRef } from '../settlement/types.js'
-import { Channels, type ChannelsInit } from './channels.js'
+import type { ChannelsInit } from './base.js'
+import { Channels } from './channels.js'
 import {
   BadUpdateSignatureError,
   ChannelBehindError,

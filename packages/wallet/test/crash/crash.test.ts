@@ -6,17 +6,16 @@
  * Checked on every restart and at the end: no acknowledged update is lost, no sequence is ever
  * reused with another state, and payer and payee agree after re-establish.
  */
-import { execFileSync, spawn } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { tempDir } from '../helpers.js'
+import { buildWallet, tempDir } from '../helpers.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const CHILD = join(here, 'stream-child.ts')
-const ROOT = join(here, '../../../..')
 const PAIRS = 4
 const RUNS = 54
 
@@ -68,10 +67,7 @@ interface PairState {
 describe('crash recovery (SIGKILL)', () => {
   beforeAll(() => {
     // The child runs the built package (Node strips the child's own types).
-    execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'packages/wallet'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    })
+    return buildWallet()
   }, 120_000)
 
   it(`no acked update lost, no sequence reused, both sides agree: ${PAIRS * RUNS} kill points`, async () => {

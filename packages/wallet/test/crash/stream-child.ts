@@ -13,7 +13,10 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { LocalLedger, loadWalletKeys, openWallet } from '../../dist/src/index.js'
+// Only the modules it needs (not the package index): the EVM half of dist/ is rebuilt by others.
+import { loadWalletKeys } from '../../dist/src/identity/keys.js'
+import { LocalLedger } from '../../dist/src/settlement/local-ledger.js'
+import { openWallet } from '../../dist/src/wallet.js'
 
 const [dirList, mode, batchArg] = process.argv.slice(2) as [string, string, string | undefined]
 const batch = Number(batchArg ?? 8)

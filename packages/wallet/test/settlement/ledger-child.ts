@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { generateSettlementKeyPair, secpSignDigest, updateDigest } from '@bazaar/protocol'
-import { LocalLedger } from '../../dist/src/index.js'
+import { LocalLedger } from '../../dist/src/settlement/local-ledger.js'
 
 const [path, countArg] = process.argv.slice(2) as [string, string]
 const count = Number(countArg)

@@ -2,23 +2,19 @@
  * LocalLedger shared by several processes: each child opens and closes channels on one ledger
  * file at the same time; the file's totals must balance to the unit and nothing may be lost.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { beforeAll, expect, it } from 'vitest'
 import { LocalLedger } from '../../src/index.js'
-import { tempDir } from '../helpers.js'
+import { buildWallet, tempDir } from '../helpers.js'
 
 const here = dirname(fileURLToPath(import.meta.url))
-const ROOT = join(here, '../../../..')
 const run = promisify(execFile)
 
 beforeAll(() => {
-  execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'packages/wallet'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  })
+  return buildWallet()
 }, 120_000)
 
 it('four processes racing on one ledger file keep its totals exact', async () => {
