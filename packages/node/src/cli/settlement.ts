@@ -42,11 +42,8 @@ export async function ledgerProvider(path: string): Promise<SettlementProvider> 
     kind: 'ledger',
     chainId: root.chainId,
     contract: hex(root.contract),
-    async forAccount(account) {
-      const view = root.as(account)
-      // Nodes stop their settlement with themselves; the shared connection is the provider's.
-      return Object.assign(view, { stop: async () => {} })
-    },
+    // One connection per account, as separate processes would have.
+    forAccount: (account) => LocalLedger.open({ path, account, clock }),
     async fund(accounts, amount) {
       for (const a of accounts) await root.mint(a, amount)
     },

@@ -242,7 +242,9 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
   const crashing = rng.shuffle(crashGroup).slice(0, Math.max(0, scenario.crash.count))
   const crashAt = Math.floor(scenario.crash.atFraction * options.jobCount)
   const restarts: Promise<void>[] = []
-  const avoid = new Map<SimPeer, Set<string>>(clients.map((c) => [c, new Set()]))
+  /** Per client: peer -> time (performance.now) until which it is avoided. */
+  const avoid = new Map<SimPeer, Map<string, number>>(clients.map((c) => [c, new Map()]))
+  const coolOffMs = scenario.deadlineMs * 2
   const maxBudget = BigInt(scenario.maxBudget)
   const sampleEvery = Math.max(1, Math.floor(options.jobCount / Math.max(1, scenario.samples)))
   const discoveryCache = new Map<string, { at: number; candidates: Candidate[] }>()
@@ -266,26 +268,39 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
 
   const runJob = async (job: PlannedJob): Promise<void> => {
     const client = job.client
-    // Agents cache discovery for a while, as any client of a directory would.
+    // Agents cache discovery for a while, as any client of a directory would, and skip workers
+    // that cheated them (for good) or failed them (for a cool-off period).
     const cacheKey = `${client.index}:${job.skill}`
-    const cached = discoveryCache.get(cacheKey)
-    let candidates: Candidate[]
-    if (cached !== undefined && performance.now() - cached.at < scenario.discoveryCacheMs) {
-      candidates = cached.candidates
-    } else {
+    const known = avoid.get(client)!
+    const usableOf = (list: Candidate[]): Candidate[] =>
+      list.filter((c) => c.peer !== client.peerId && (known.get(c.peer) ?? 0) <= performance.now())
+    const lookup = async (): Promise<Candidate[] | undefined> => {
       const findStart = performance.now()
       try {
-        candidates = await client.node.find(job.skill, { limit: 20, maxPrice: maxBudget, timeoutMs: 5_000 })
+        const found = await client.node.find(job.skill, { limit: 20, maxPrice: maxBudget, timeoutMs: 5_000 })
+        result.discoveryMs.push(performance.now() - findStart)
+        discoveryCache.set(cacheKey, { at: performance.now(), candidates: found })
+        return found
       } catch (error) {
         fail(failureReason(error))
-        return
+        return undefined
       }
-      result.discoveryMs.push(performance.now() - findStart)
-      discoveryCache.set(cacheKey, { at: performance.now(), candidates })
     }
-    const known = avoid.get(client)!
-    const usable = candidates.filter((c) => !known.has(c.peer) && c.peer !== client.peerId)
-    const pool = usable.length > 0 ? usable : candidates.filter((c) => c.peer !== client.peerId)
+    const cached = discoveryCache.get(cacheKey)
+    let pool: Candidate[]
+    if (cached !== undefined && performance.now() - cached.at < scenario.discoveryCacheMs) {
+      pool = usableOf(cached.candidates)
+      // Everyone we knew of is avoided: look again before giving up.
+      if (pool.length === 0) {
+        const found = await lookup()
+        if (found === undefined) return
+        pool = usableOf(found)
+      }
+    } else {
+      const found = await lookup()
+      if (found === undefined) return
+      pool = usableOf(found)
+    }
     if (pool.length === 0) {
       fail('no-candidate')
       return
@@ -313,12 +328,12 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
       } else {
         result.badResult++
         group.badResult++
-        known.add(chosen.peer)
+        known.set(chosen.peer, Number.POSITIVE_INFINITY)
         await rate(client, outcome.jobId, 0)
       }
     } catch (error) {
       group.failed++
-      known.add(chosen.peer)
+      known.set(chosen.peer, performance.now() + coolOffMs)
       fail(failureReason(error))
       log?.debug({ err: error, worker: chosen.peer }, 'hire failed')
     }
