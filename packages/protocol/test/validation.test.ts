@@ -9,7 +9,8 @@ import { thrownName } from './helpers/json.js'
 
 const now = Number(NOW)
 const [alice, bob, carol] = [peers[0]!, peers[1]!, peers[2]!]
-const domain: p.SettlementDomain = { chainId: 31337n, contract: new Uint8Array(20).fill(7) }
+const contract = new Uint8Array(20).fill(7)
+const domain: p.SettlementDomain = { chainId: 31337n, contract }
 
 const cardBody = (over: Partial<p.AgentCardBody> = {}): p.AgentCardBody => ({
   version: p.CARD_VERSION,
@@ -42,7 +43,7 @@ const skill = {
 
 const openBody = p.channelOpenBody({
   chainId: 31337n,
-  contract: domain.contract,
+  contract,
   payerKey: alice.publicKey,
   payeeKey: bob.publicKey,
   payerAddress: settlements[0]!.address,

@@ -203,6 +203,7 @@ describe('vector channel-ack', () => {
     const input = p.signingInput(v.domain, fromHex(v.body))
     expect(toHex(input)).toBe(v.signingInput)
     expect(toHex(p.nobleEd25519Sign(fromHex(v.keys.payee.privateKey), input))).toBe(v.signature)
+    expect(p.nobleEd25519Verify(fromHex(v.keys.payee.publicKey), input, fromHex(v.signature))).toBe(true)
     expect(toHex(p.signAck(state, fromHex(v.keys.payee.privateKey)).signature)).toBe(v.signature)
     const frame = p.decodePayFrame(fromHex(v.message))
     expect(p.verifyAck(frame.ack!, fromHex(v.keys.payee.publicKey))).toEqual(state)
@@ -223,6 +224,8 @@ describe('vector cooperative-close', () => {
     for (const role of ['payer', 'payee'] as const) {
       const key = fromHex(v.keys[role].privateKey)
       expect(toHex(p.signCooperativeClose(domain, terms, key))).toBe(v[`${role}Signature`])
+      const noble = nobleSecp.sign(fromHex(v.digest), key, { prehash: false, format: 'recovered' })
+      expect(toHex(Uint8Array.from([...noble.subarray(1), noble[0]! + 27]))).toBe(v[`${role}Signature`])
       expect(toHex(p.nobleSecpRecoverAddress(fromHex(v.digest), fromHex(v[`${role}Signature`])))).toBe(
         v.keys[role].address,
       )
