@@ -16,6 +16,7 @@ const TRANSITIONS: Readonly<Record<JobState, readonly JobState[]>> = {
   [JobState.JOB_STATE_UNSPECIFIED]: [JobState.SUBMITTED],
   [JobState.SUBMITTED]: [
     JobState.WORKING,
+    JobState.INPUT_REQUIRED,
     JobState.REJECTED,
     JobState.CANCELED,
     JobState.AUTH_REQUIRED,
