@@ -60,8 +60,9 @@ export class ChannelBook {
   }
 
   protected record(channelId: Uint8Array, role?: ChannelRole): ChannelRecord {
-    const r = this.records.get(hex(channelId))
-    if (r === undefined) throw new ChannelUnknownError(channelId)
+    const r = channelId instanceof Uint8Array ? this.records.get(hex(channelId)) : undefined
+    if (r === undefined)
+      throw new ChannelUnknownError(channelId instanceof Uint8Array ? channelId : undefined)
     if (role !== undefined && r.role !== role) {
       throw new NotPartyChannelError(channelId, `this node is the ${r.role} of this channel, not the ${role}`)
     }

@@ -14,7 +14,9 @@ import {
   BadUpdateSignatureError,
   ChannelExpiredError,
   ChannelUnknownError,
+  channelErrorCode,
   LockInvalidError,
+  MalformedChannelMessageError,
   NotPartyChannelError,
   OpenMismatchError,
   WrongNetworkError,
@@ -198,6 +200,17 @@ export class Channels extends ChannelBook {
   /** Payer: records the payee's ack (its signature proves the payee holds the state). */
   async receiveAck(ack: ChannelAck): Promise<void> {
     const ch = this.record(ack.channelId, 'payer')
+    if (
+      typeof ack.sequence !== 'bigint' ||
+      ack.sequence < 1n ||
+      !(ack.stateHash instanceof Uint8Array) ||
+      !(ack.signature instanceof Uint8Array)
+    ) {
+      throw new MalformedChannelMessageError(ack.channelId, 'malformed ack')
+    }
+    if (ack.sequence > (ch.latest?.sequence ?? 0n)) {
+      throw new BadUpdateSignatureError(ack.channelId, 'ack (unknown state)', ack.sequence)
+    }
     const pending = this.unacked.get(hex(ack.channelId))
     const hash =
       pending?.get(ack.sequence) ??
@@ -218,7 +231,14 @@ export class Channels extends ChannelBook {
   /** Payee: verifies an update, makes it durable, then returns the signed ack to send. */
   async receiveUpdate(update: SignedUpdate): Promise<ChannelAck> {
     const ch = this.record(update.channelId, 'payee')
-    const stateHash = validateUpdate(ch, update, this.clock(), this.domain, this.maxLocks)
+    let stateHash: Uint8Array
+    try {
+      stateHash = validateUpdate(ch, update, this.clock(), this.domain, this.maxLocks)
+    } catch (err) {
+      // Remote input: anything that is not a named rule is a malformed message, never a crash.
+      if (err instanceof Error && channelErrorCode(err) !== 'INTERNAL') throw err
+      throw new MalformedChannelMessageError(ch.channelId, 'malformed update', { cause: err })
+    }
     const copy: SignedUpdate = { ...update, locks: update.locks.map((l) => ({ ...l })) }
     const behindUntil = ch.behindUntil > update.sequence ? ch.behindUntil : 0n
     const row: UpdateRecord = { update: copy, stateHash, at: Date.now() }

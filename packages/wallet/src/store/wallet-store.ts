@@ -13,6 +13,8 @@ import { decodeRecord, encodeRecord, hex, rowChecksum } from './records.js'
 /** "BZWL" */
 const APPLICATION_ID = 0x425a574c
 const SCHEMA_VERSION = 1
+/** SQLite integers are signed 64-bit: sequences above this cannot exist in the store. */
+const MAX_SEQUENCE = 2n ** 63n - 1n
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -110,12 +112,16 @@ export class WalletStore {
 
   /** One update of a channel's history. */
   update(channelId: Uint8Array, sequence: bigint): UpdateRecord | undefined {
+    if (sequence < 0n || sequence > MAX_SEQUENCE) return undefined
     const row = this.getUpdateStmt.get(channelId, sequence) as Row | undefined
     return row === undefined ? undefined : this.verify('updates', seqKey(channelId, sequence), row)
   }
 
   /** The updates with `from <= sequence <= to`, in order. */
-  updates(channelId: Uint8Array, from = 1n, to = 2n ** 62n): UpdateRecord[] {
+  updates(channelId: Uint8Array, from = 1n, to = MAX_SEQUENCE): UpdateRecord[] {
+    if (from > MAX_SEQUENCE || to < 0n) return []
+    if (from < 0n) from = 0n
+    if (to > MAX_SEQUENCE) to = MAX_SEQUENCE
     const rows = this.rangeStmt.all(channelId, from, to) as unknown as Array<Row & { sequence: number }>
     return rows.map((r) => this.verify<UpdateRecord>('updates', seqKey(channelId, BigInt(r.sequence)), r))
   }
