@@ -26,7 +26,10 @@ function scriptJson(value: unknown): string {
 function table(headers: string[], rows: (string | number)[][]): string {
   const head = headers.map((h) => `<th>${escapeHtml(h)}</th>`).join('')
   const body = rows
-    .map((r) => `<tr>${r.map((c) => `<td>${escapeHtml(String(c))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${r.map((c) => `<td${/^-?[0-9][0-9.,]*$/.test(String(c)) ? ' class="num"' : ''}>${escapeHtml(String(c))}</td>`).join('')}</tr>`,
+    )
     .join('\n')
   return `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`
 }
@@ -68,8 +71,8 @@ export function renderReportHtml(report: SimReport, chartJs: string): string {
 <style>
 body { font: 14px/1.45 system-ui, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; padding: 0 1em; }
 h1 { font-size: 1.6em; } h2 { margin-top: 2em; border-bottom: 1px solid #ddd; }
-table { border-collapse: collapse; margin: 0.8em 0; } td, th { border: 1px solid #ddd; padding: 4px 8px; text-align: right; }
-th { background: #f4f4f4; } td:first-child, th:first-child { text-align: left; }
+table { border-collapse: collapse; margin: 0.8em 0; } td, th { border: 1px solid #ddd; padding: 4px 8px; text-align: left; }
+th { background: #f4f4f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; }
 .grid { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; } .chart { position: relative; height: 300px; }
 .ok { color: #17702b; font-weight: bold; } .bad { color: #b00020; font-weight: bold; }
 code { background: #f4f4f4; padding: 1px 4px; }
@@ -106,8 +109,8 @@ ${table(
     ['refunded to payers', m.settled.toPayers],
     ['deposits', m.offChain.deposits],
     ['owed after settlement', m.owedAfter],
-    ["on-chain: payees' balance change", m.onChain.payeesDelta],
-    ["on-chain: payers' balance change", m.onChain.payersDelta],
+    ["on-chain: workers' net balance change (fees added back)", m.onChain.payeesDelta],
+    ["on-chain: clients' net balance change (fees added back)", m.onChain.payersDelta],
     ['on-chain: locks claimed with preimages', m.onChain.claimed],
     ['transaction fees (gas; added back above)', m.onChain.fees],
   ],
@@ -142,7 +145,7 @@ new Chart(document.getElementById('reputation'), { type: 'line', data: {
     y: { title: { display: true, text: 'mean score' }, beginAtZero: true } } } });
 const m = data.money;
 new Chart(document.getElementById('money'), { type: 'bar', data: {
-  labels: ['paid (receipts)', 'payer books', 'payee books', 'settled to payees', 'on-chain to payees'],
+  labels: ['paid (receipts)', 'payer books', 'payee books', 'settled to payees', 'workers on chain (net)'],
   datasets: [{ label: 'base units', data: [m.paid, m.offChain.cumulativePaid, m.payeeBooks, m.settled.toPayees, m.onChain.payeesDelta].map(Number),
     backgroundColor: '#7570b3' }] },
   options: { maintainAspectRatio: false, plugins: { legend: { display: false } } } });
