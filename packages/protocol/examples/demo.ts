@@ -3,7 +3,7 @@
  * signed agent card, a job request, a channel open bound to the payer's settlement key, 1,000
  * hash-locked channel updates signed, sent as bytes, verified and acked, a delivery paid by
  * revealing its key, a dual-signed receipt and an attestation; then a tampered update, refused
- * with its typed error. Run: `pnpm demo`.
+ * with its typed error. Run: `pnpm --filter @bazaar/protocol demo`.
  */
 import { randomBytes } from 'node:crypto'
 import {
