@@ -56,8 +56,24 @@ export function errorCodeFromValue(value: number): ErrorCode {
   return BY_VALUE.get(value) ?? ErrorCode.ERROR_CODE_UNSPECIFIED
 }
 
-/** Whether the condition a code names may pass if the same request is tried again later. */
-export function isRetryable(code: ErrorCode): boolean {
+/** An error a peer reported with a wire code (a Reject, Cancel, JobError or ChannelError). */
+export class RemoteError extends ProtocolError {
+  override name = 'RemoteError'
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Whether trying again later may succeed. */
+    readonly retryable: boolean,
+  ) {
+    super(message === '' ? `peer answered ${code}` : `peer answered ${code}: ${message}`)
+  }
+}
+
+/**
+ * Wire to local: the error to raise when a peer answers `code`. Exhaustive over the codes; an
+ * unknown value (a newer peer) is ERROR_CODE_UNSPECIFIED.
+ */
+export function errorFromCode(code: ErrorCode, message = ''): RemoteError {
   switch (code) {
     case ErrorCode.TIMEOUT:
     case ErrorCode.RATE_LIMITED:
@@ -65,7 +81,7 @@ export function isRetryable(code: ErrorCode): boolean {
     case ErrorCode.SHUTTING_DOWN:
     case ErrorCode.INTERNAL:
     case ErrorCode.TIME_OUT_OF_RANGE:
-      return true
+      return new RemoteError(code, message, true)
     case ErrorCode.ERROR_CODE_UNSPECIFIED:
     case ErrorCode.MALFORMED:
     case ErrorCode.TOO_LARGE:
@@ -93,29 +109,17 @@ export function isRetryable(code: ErrorCode): boolean {
     case ErrorCode.LOCK_INVALID:
     case ErrorCode.WRONG_NETWORK:
     case ErrorCode.NOT_PARTY:
-      return false
-    default:
-      return unreachable(code)
+      return new RemoteError(code, message, false)
+    default: {
+      const unknown: never = code
+      return new RemoteError(ErrorCode.ERROR_CODE_UNSPECIFIED, `${String(unknown)} ${message}`.trim(), false)
+    }
   }
 }
 
-/** An error a peer reported with a wire code (a Reject, Cancel, JobError or ChannelError). */
-export class RemoteError extends ProtocolError {
-  override name = 'RemoteError'
-  /** Whether trying again later may succeed. */
-  readonly retryable: boolean
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message === '' ? `peer answered ${code}` : `peer answered ${code}: ${message}`)
-    this.retryable = isRetryable(code)
-  }
-}
-
-/** Wire to local: the error to raise when a peer answers `code`. */
-export function errorFromCode(code: ErrorCode, message = ''): RemoteError {
-  return new RemoteError(code in VALUES ? code : ErrorCode.ERROR_CODE_UNSPECIFIED, message)
+/** Whether the condition a code names may pass if the same request is tried again later. */
+export function isRetryable(code: ErrorCode): boolean {
+  return errorFromCode(code).retryable
 }
 
 /** Local to wire for this package's own errors, exhaustive over their names. */
