@@ -147,7 +147,7 @@ describe('crash recovery (SIGKILL)', () => {
       expect(failures).toEqual([])
       expect(killPoints).toBeGreaterThanOrEqual(200)
       // The streams really ran across the restarts.
-      for (const s of pairs) expect(s.maxAcked).toBeGreaterThan(100n)
+      for (const s of pairs) expect(s.maxAcked).toBeGreaterThan(20n)
     } finally {
       await cleanup()
     }

@@ -5,14 +5,17 @@
  *
  *   setup  : create keys, fund, open the channel, write `<dir>/channel`.
  *   stream : re-establish (the payer re-sends what the payee lacks), print `R i ...`, then stream
- *            batches of updates, printing `C i seq hash` once the payer persisted an update and
+ *            batches of updates (payments, and hash locks revealed and folded a round later), printing `C i seq hash` once the payer persisted an update and
  *            `A i seq hash` once the payee persisted and acked it.
  *   dump   : print `H i seq payerHash payeeHash` for every update, then `END`.
  *
  * Lines go to stdout, which is synchronous for pipes on Linux: a printed line happened.
  */
+import { randomBytes } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { keccak256, updateDigest } from '@bazaar/protocol'
+import type { UpdateRequest } from '../../dist/src/channels/types.js'
 // Only the modules it needs (not the package index): the EVM half of dist/ is rebuilt by others.
 import { loadWalletKeys } from '../../dist/src/identity/keys.js'
 import { LocalLedger } from '../../dist/src/settlement/local-ledger.js'
@@ -65,14 +68,27 @@ async function pair(dir: string, i: number): Promise<void> {
   out(
     `R ${i} ${pa.lastSequence} ${hex(pa.lastStateHash)} ${pb.lastSequence} ${hex(pb.lastStateHash)} ${toPayee.status}`,
   )
-  for (;;) {
-    const updates = await Promise.all(
-      Array.from({ length: batch }, () => payer.channels.createUpdate(id, { pay: 1n })),
-    )
-    for (const u of updates)
-      out(
-        `C ${i} ${u.sequence} ${hex(payer.channels.get(id)!.latest === u ? payer.channels.get(id)!.stateHash : payer.channels.history(id, u.sequence, u.sequence)[0]!.stateHash)}`,
-      )
+  // Every third round opens a hash lock; the next round reveals it and folds it. The preimage
+  // derives from the lock's job id, so a lock whose round was killed is folded after the restart.
+  const preimageOf = (jobId: Uint8Array) => keccak256(Buffer.concat([Buffer.from('crash-test'), jobId]))
+  for (let round = 0; ; round++) {
+    const requests: UpdateRequest[] = []
+    for (const lock of payer.channels.get(id)!.latest?.locks ?? []) {
+      const preimage = preimageOf(lock.jobId)
+      await payee.channels.revealPreimage(id, preimage)
+      await payer.channels.recordPreimage(id, preimage)
+      requests.push({ fold: lock.hash })
+    }
+    if (round % 3 === 0) {
+      const jobId = new Uint8Array(randomBytes(32))
+      const hash = keccak256(preimageOf(jobId))
+      requests.push({
+        lock: { hash, amount: 2n, expiry: BigInt(Math.floor(Date.now() / 1000)) + 3_600n, jobId },
+      })
+    }
+    while (requests.length < batch) requests.push({ pay: 1n })
+    const updates = await Promise.all(requests.map((r) => payer.channels.createUpdate(id, r)))
+    for (const u of updates) out(`C ${i} ${u.sequence} ${hex(updateDigest(payer.channels.domain, u))}`)
     const acks = await Promise.all(updates.map((u) => payee.channels.receiveUpdate(u)))
     for (const a of acks) out(`A ${i} ${a.sequence} ${hex(a.stateHash)}`)
     await Promise.all(acks.map((a) => payer.channels.receiveAck(a)))
