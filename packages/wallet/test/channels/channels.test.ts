@@ -190,6 +190,23 @@ describe('channels', () => {
     expect(p.payee.channels.get(id)?.behindUntil).toBe(0n)
   })
 
+  it('re-establish refuses histories that cannot both be right', async () => {
+    await pay(p, id, { pay: 1n })
+    const forgedHash = { ...p.payee.channels.reestablishInfo(id), lastStateHash: new Uint8Array(32).fill(7) }
+    await expect(p.payer.channels.handleReestablish(forgedHash)).rejects.toMatchObject({
+      name: 'ChannelDesyncError',
+    })
+    const ahead = { ...p.payee.channels.reestablishInfo(id), lastSequence: 9n }
+    await expect(p.payer.channels.handleReestablish(ahead)).rejects.toMatchObject({
+      name: 'ChannelDesyncError',
+    })
+    const payerLost = { channelId: id, lastSequence: 0n, lastStateHash: id }
+    await expect(p.payee.channels.handleReestablish(payerLost)).rejects.toMatchObject({
+      name: 'ChannelDesyncError',
+    })
+    expect(p.payee.channels.get(id)?.latest?.sequence).toBe(1n)
+  })
+
   it('survives a restart: the store restores channels, history and preimages', async () => {
     const s = secret()
     await pay(p, id, {
