@@ -38,6 +38,10 @@ export interface ReputationInit {
     timeoutMs?: number
     ratePerMinute?: number
     peerCooldownMs?: number
+    /** Periodic catch-up from one random peer, ms (0 disables). */
+    intervalMs?: number
+    /** How far back the periodic catch-up asks, ms. */
+    windowMs?: number
     maxInboundStreams?: number
     maxOutboundStreams?: number
   }
@@ -88,7 +92,10 @@ export interface Reputation extends TypedEventTarget<ReputationEvents> {
    * scores (unknown peers) keep the caller's order, e.g. by price.
    */
   rank<T extends { peer: PeerRef }>(candidates: readonly T[]): Array<Ranked<T>>
-  /** Fetches recent attestations from connected peers now; returns how many were new. */
+  /**
+   * Fetches recent attestations from connected peers (or `peers`) now, one after another; a peer
+   * that fails or times out is skipped. Returns how many were new.
+   */
   catchUp(options?: { signal?: AbortSignal; peers?: PeerId[] }): Promise<number>
   /** Recomputes scores now if anything changed. */
   refresh(): number

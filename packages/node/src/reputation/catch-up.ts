@@ -29,10 +29,11 @@ export class CatchUp {
   constructor(private readonly options: CatchUpOptions) {}
 
   /**
-   * Fetches from one peer; returns how many attestations were new. Skipped (0) during the peer's
-   * cooldown or when `concurrency` catch-ups already run, unless `force`.
+   * Fetches from one peer what was issued in the last `sinceAgeMs` (default: everything still
+   * valid); returns how many attestations were new. Skipped (0) during the peer's cooldown or
+   * when `concurrency` catch-ups already run, unless `force`.
    */
-  async from(peer: PeerId, signal?: AbortSignal, force = false): Promise<number> {
+  async from(peer: PeerId, signal?: AbortSignal, force = false, sinceAgeMs?: number): Promise<number> {
     const o = this.options
     const id = peer.toString()
     const busy = this.active >= o.concurrency
@@ -44,7 +45,7 @@ export class CatchUp {
     try {
       await syncFromPeer(
         peer,
-        o.now() - o.maxAgeMs,
+        o.now() - Math.min(sinceAgeMs ?? o.maxAgeMs, o.maxAgeMs),
         {
           openStream: o.openStream,
           maxCount: o.maxCount,

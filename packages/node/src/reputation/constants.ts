@@ -67,6 +67,16 @@ export const DEFAULT_SYNC_RATE_PER_MINUTE = 10
 /** Sync: do not catch up from the same peer again within this many ms. */
 export const DEFAULT_SYNC_PEER_COOLDOWN_MS = 60_000
 
+/**
+ * Sync: anti-entropy. Gossip is best effort (a message published while a mesh re-forms can miss
+ * a node), so every interval the node catches up from one random connected peer, over the last
+ * `DEFAULT_SYNC_WINDOW_MS`. In ms.
+ */
+export const DEFAULT_SYNC_INTERVAL_MS = 5 * 60_000
+
+/** Sync: how far back the periodic catch-up asks, in ms. */
+export const DEFAULT_SYNC_WINDOW_MS = 60 * 60_000
+
 /** Sync: concurrent inbound sync streams per connection. */
 export const DEFAULT_SYNC_MAX_INBOUND_STREAMS = 2
 

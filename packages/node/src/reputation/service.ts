@@ -27,6 +27,7 @@ import { CatchUp } from './catch-up.js'
 import { toHex } from './codec.js'
 import {
   DEFAULT_MAX_ATTESTATION_AGE_MS,
+  DEFAULT_SYNC_INTERVAL_MS,
   DEFAULT_SYNC_MAX_COUNT,
   DEFAULT_SYNC_MAX_INBOUND_STREAMS,
   DEFAULT_SYNC_MAX_OUTBOUND_STREAMS,
@@ -36,6 +37,7 @@ import {
   DEFAULT_SYNC_PEER_COOLDOWN_MS,
   DEFAULT_SYNC_RATE_PER_MINUTE,
   DEFAULT_SYNC_TIMEOUT_MS,
+  DEFAULT_SYNC_WINDOW_MS,
   DEFAULT_TRUST_RECOMPUTE_DELAY_MS,
   REPUTATION_SYNC_PROTOCOL,
   REPUTATION_TOPIC,
@@ -63,6 +65,8 @@ function syncLimits(s: ReputationInit['sync'] = {}): Required<NonNullable<Reputa
     timeoutMs: s.timeoutMs ?? DEFAULT_SYNC_TIMEOUT_MS,
     ratePerMinute: s.ratePerMinute ?? DEFAULT_SYNC_RATE_PER_MINUTE,
     peerCooldownMs: s.peerCooldownMs ?? DEFAULT_SYNC_PEER_COOLDOWN_MS,
+    intervalMs: s.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS,
+    windowMs: s.windowMs ?? DEFAULT_SYNC_WINDOW_MS,
     maxInboundStreams: s.maxInboundStreams ?? DEFAULT_SYNC_MAX_INBOUND_STREAMS,
     maxOutboundStreams: s.maxOutboundStreams ?? DEFAULT_SYNC_MAX_OUTBOUND_STREAMS,
   }
@@ -82,6 +86,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
   private validator: AttestationValidator
   private timer: ReturnType<typeof setTimeout> | undefined
   private pruneTimer: ReturnType<typeof setInterval> | undefined
+  private syncTimer: ReturnType<typeof setInterval> | undefined
   private readonly sync: CatchUp
   private readonly limits: Required<NonNullable<ReputationInit['sync']>>
   private rejected = 0
@@ -146,8 +151,12 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
       toTopicResult(this.receive(message.data)),
     )
     pubsub.subscribe(REPUTATION_TOPIC)
-    if (this.init.autoSync !== false)
-      this.components.events.addEventListener('peer:identify', this.onIdentify)
+    if (this.init.autoSync === false) return
+    this.components.events.addEventListener('peer:identify', this.onIdentify)
+    if (this.limits.intervalMs > 0) {
+      this.syncTimer = setInterval(() => this.antiEntropy(), this.limits.intervalMs)
+      this.syncTimer.unref?.()
+    }
   }
 
   beforeStop(): void {
@@ -166,6 +175,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     clearTimeout(this.timer)
     this.timer = undefined
     clearInterval(this.pruneTimer)
+    clearInterval(this.syncTimer)
     await this.components.registrar.unhandle(REPUTATION_SYNC_PROTOCOL)
     this.store?.close()
   }
@@ -222,7 +232,15 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     const peers = options.peers ?? this.components.connectionManager.getConnections().map((c) => c.remotePeer)
     const unique = [...new Map(peers.map((p) => [p.toString(), p])).values()]
     let added = 0
-    for (const peer of unique) added += await this.sync.from(peer, options.signal, true)
+    for (const peer of unique) {
+      if (options.signal?.aborted === true) break
+      try {
+        added += await this.sync.from(peer, options.signal, true)
+      } catch (err) {
+        // One slow or broken peer must not stop the catch-up from the others.
+        this.log('catch-up from %p failed: %s', peer, (err as Error).message)
+      }
+    }
     return added
   }
 
@@ -289,6 +307,16 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     } catch (err) {
       this.log.error('reputation listener threw: %e', err)
     }
+  }
+
+  /** Catches up the recent window from one random connected peer (gossip is best effort). */
+  private antiEntropy(): void {
+    const peers = this.components.connectionManager.getConnections().map((c) => c.remotePeer)
+    if (peers.length === 0) return
+    const peer = peers[Math.floor(Math.random() * peers.length)]!
+    this.sync
+      .from(peer, undefined, false, this.limits.windowMs)
+      .catch((err) => this.log('periodic catch-up failed: %s', (err as Error).message))
   }
 
   private onIdentify(event: CustomEvent<IdentifyResult>): void {

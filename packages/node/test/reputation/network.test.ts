@@ -30,6 +30,7 @@ let roles: Roles
 let total = 0
 const dataDir = mkdtempSync(join(tmpdir(), 'bazaar-rep-net-'))
 let gossipMs = 0
+let repaired: TestNode[] = []
 
 async function job(
   client: TestNode,
@@ -85,10 +86,13 @@ beforeAll(async () => {
     )
   }
   await Promise.all(published)
-  await Promise.all(
-    all.map((n) => until(n, () => n.rep.stats().attestations === total, 60_000, 'all attestations')),
-  )
+  const complete = (n: TestNode) => () => n.rep.stats().attestations === total
+  await Promise.allSettled(all.map((n) => until(n, complete(n), 30_000, 'all attestations by gossip')))
   gossipMs = performance.now() - started
+  // Gossip is best effort (under heavy load a message can miss a node): catch-up repairs it.
+  repaired = all.filter((n) => !complete(n)())
+  for (const n of repaired) await n.rep.catchUp()
+  await Promise.all(all.map((n) => until(n, complete(n), 30_000, 'all attestations after catch-up')))
   for (const n of all) n.rep.refresh()
 }, 180_000)
 
@@ -124,7 +128,8 @@ describe('reputation across 20 real nodes', () => {
       }
     }
     console.log(
-      `${total} attestations reached all 20 nodes in ${gossipMs.toFixed(0)} ms\n${table.join('\n')}`,
+      `${total} attestations reached all 20 nodes in ${gossipMs.toFixed(0)} ms ` +
+        `(${repaired.length} nodes completed by catch-up)\n${table.join('\n')}`,
     )
   })
 
