@@ -12,16 +12,18 @@ const KIND = 'channel update'
 const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER)
 const EMPTY = new Uint8Array(0)
 
-function varintLength(value: bigint): number {
-  if (value <= MAX_SAFE) {
-    let n = Number(value)
-    let len = 1
-    while (n >= 128) {
-      n = Math.floor(n / 128)
-      len++
-    }
-    return len
+function smallLength(value: number): number {
+  let n = value
+  let len = 1
+  while (n >= 128) {
+    n = Math.floor(n / 128)
+    len++
   }
+  return len
+}
+
+function varintLength(value: bigint): number {
+  if (value <= MAX_SAFE) return smallLength(Number(value))
   let v = value
   let len = 1
   while (v >= 128n) {
@@ -32,7 +34,7 @@ function varintLength(value: bigint): number {
 }
 
 function bytesFieldLength(value: Uint8Array): number {
-  return value.byteLength === 0 ? 0 : 1 + varintLength(BigInt(value.byteLength)) + value.byteLength
+  return value.byteLength === 0 ? 0 : 1 + smallLength(value.byteLength) + value.byteLength
 }
 
 function uintFieldLength(value: bigint): number {
@@ -52,14 +54,18 @@ class Out {
   pos = 0
   constructor(readonly buf: Uint8Array) {}
 
+  small(value: number): void {
+    let n = value
+    while (n >= 128) {
+      this.buf[this.pos++] = (n % 128) | 0x80
+      n = Math.floor(n / 128)
+    }
+    this.buf[this.pos++] = n
+  }
+
   varint(value: bigint): void {
     if (value <= MAX_SAFE) {
-      let n = Number(value)
-      while (n >= 128) {
-        this.buf[this.pos++] = (n % 128) | 0x80
-        n = Math.floor(n / 128)
-      }
-      this.buf[this.pos++] = n
+      this.small(Number(value))
       return
     }
     let v = value
@@ -79,7 +85,7 @@ class Out {
   bytes(tag: number, value: Uint8Array): void {
     if (value.byteLength === 0) return
     this.buf[this.pos++] = tag
-    this.varint(BigInt(value.byteLength))
+    this.small(value.byteLength)
     this.buf.set(value, this.pos)
     this.pos += value.byteLength
   }
@@ -87,7 +93,7 @@ class Out {
 
 /** The encoded length of an update (protobuf, canonical). */
 export function updateLength(update: ChannelUpdate): number {
-  let len = uintFieldLength(BigInt(update.version))
+  let len = update.version === 0 ? 0 : 1 + smallLength(update.version)
   len += bytesFieldLength(update.channelId)
   len += uintFieldLength(update.sequence)
   len += bytesFieldLength(update.previousStateHash)
@@ -97,7 +103,7 @@ export function updateLength(update: ChannelUpdate): number {
   len += bytesFieldLength(update.jobId)
   for (const lock of update.locks) {
     const l = lockLength(lock)
-    len += 1 + varintLength(BigInt(l)) + l
+    len += 1 + smallLength(l) + l
   }
   len += bytesFieldLength(update.signature)
   return len
@@ -105,7 +111,10 @@ export function updateLength(update: ChannelUpdate): number {
 
 /** Writes an update at `out.pos` (the caller sized the buffer with {@link updateLength}). */
 function writeUpdate(out: Out, update: ChannelUpdate): void {
-  out.uint(0x08, BigInt(update.version))
+  if (update.version !== 0) {
+    out.buf[out.pos++] = 0x08
+    out.small(update.version)
+  }
   out.bytes(0x12, update.channelId)
   out.uint(0x18, update.sequence)
   out.bytes(0x22, update.previousStateHash)
@@ -115,7 +124,7 @@ function writeUpdate(out: Out, update: ChannelUpdate): void {
   out.bytes(0x42, update.jobId)
   for (const lock of update.locks) {
     out.buf[out.pos++] = 0x4a
-    out.varint(BigInt(lockLength(lock)))
+    out.small(lockLength(lock))
     out.bytes(0x0a, lock.hash)
     out.uint(0x10, lock.amount)
     out.uint(0x18, lock.expiry)
@@ -134,9 +143,9 @@ export function encodeUpdateBytes(update: ChannelUpdate): Uint8Array<ArrayBuffer
 /** Encodes `PayFrame { update }`: tag 2, the length, the update. */
 export function encodeUpdateFrame(update: ChannelUpdate): Uint8Array<ArrayBuffer> {
   const len = updateLength(update)
-  const out = new Out(new Uint8Array(1 + varintLength(BigInt(len)) + len))
+  const out = new Out(new Uint8Array(1 + smallLength(len) + len))
   out.buf[out.pos++] = 0x12
-  out.varint(BigInt(len))
+  out.small(len)
   writeUpdate(out, update)
   return out.buf as Uint8Array<ArrayBuffer>
 }
