@@ -18,6 +18,7 @@ export interface WalletEvents {
   'update-accepted': { channelId: Uint8Array; update: SignedUpdate; stateHash: Uint8Array }
   'ack-received': { channelId: Uint8Array; sequence: bigint }
   'lock-revealed': { channelId: Uint8Array; hash: Uint8Array; preimage: Uint8Array }
+  'channel-topped-up': { channelId: Uint8Array; capacity: bigint }
   'channel-closing': { channelId: Uint8Array; sequence: bigint; by: Uint8Array }
   'channel-closed': { channelId: Uint8Array; toPayee: bigint; toPayer: bigint }
 }

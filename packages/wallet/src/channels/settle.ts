@@ -196,10 +196,27 @@ export class WalletChannels extends Channels {
     return tx
   }
 
+  /** Payer: adds to the deposit; the capacity grows once the settlement layer confirmed it. */
+  async topUp(channelId: Uint8Array, amount: bigint): Promise<TxRef> {
+    this.record(channelId, 'payer')
+    const tx = await this.init.settlement.topUp(channelId, amount)
+    const on = await this.init.settlement.getChannel(channelId)
+    const ch = this.record(channelId)
+    if (on !== undefined && on.deposit > ch.capacity) await this.put({ ...ch, capacity: on.deposit })
+    return tx
+  }
+
   /** Reacts to the settlement layer's events: tracks closes, challenges a stale close at once. */
   async onSettlementEvent(event: SettlementEvent): Promise<void> {
     const ch = this.get(event.channelId)
     if (ch === undefined) return
+    if (event.type === 'topped-up') {
+      if (event.deposit > ch.capacity) {
+        await this.put({ ...ch, capacity: event.deposit })
+        this.init.emit('channel-topped-up', { channelId: ch.channelId, capacity: event.deposit })
+      }
+      return
+    }
     if (event.type === 'closing' || event.type === 'challenged') {
       if (ch.status === 'open') await this.setStatus(ch, 'closing')
       if (event.type === 'closing')

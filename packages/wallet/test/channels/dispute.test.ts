@@ -85,6 +85,19 @@ describe('disputes', () => {
     expect(await p.ledger.balanceOf(p.payee.settlementKey.address, NATIVE)).toBe(40n)
   })
 
+  it('a top-up raises the capacity on both sides', async () => {
+    await pay(p, id, { pay: 900n })
+    await expect(p.payer.channels.createUpdate(id, { pay: 200n })).rejects.toMatchObject({
+      name: 'InsufficientCapacityError',
+    })
+    const toppedUp = next(p.payee, 'channel-topped-up') // the payee learns it from the settlement layer
+    await p.payer.channels.topUp(id, 500n)
+    expect(p.payer.channels.balance(id).capacity).toBe(1_500n)
+    expect(await toppedUp).toMatchObject({ capacity: 1_500n })
+    await pay(p, id, { pay: 200n })
+    expect(p.payee.channels.balance(id)).toMatchObject({ capacity: 1_500n, paid: 1_100n })
+  })
+
   it('cooperative close pays the payee what was paid, at once', async () => {
     await pay(p, id, { pay: 25n })
     const terms = p.payee.channels.signCooperativeClose(id)
