@@ -67,6 +67,8 @@ export interface ReputationComponents {
 export interface ReputationEvents {
   /** A new valid attestation was stored (from gossip, sync or our own publish). */
   attestation: CustomEvent<VerifiedAttestation>
+  /** A catch-up from `peer` completed, adding `added` new attestations. */
+  sync: CustomEvent<{ peer: string; added: number }>
   /** Scores were recomputed. */
   scores: CustomEvent<{ iterations: number; peers: number; attestations: number }>
 }

@@ -20,6 +20,8 @@ export interface CatchUpOptions {
   timeoutMs: number
   peerCooldownMs: number
   concurrency: number
+  /** Called after each completed catch-up. */
+  onDone?: (peer: PeerId, added: number) => void
 }
 
 export class CatchUp {
@@ -67,6 +69,7 @@ export class CatchUp {
     } finally {
       this.active--
     }
+    o.onDone?.(peer, added)
     return added
   }
 }

@@ -117,6 +117,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
       now: this.now,
       maxAgeMs: this.maxAgeMs,
       concurrency: SYNC_CONCURRENCY,
+      onDone: (peer, added) => this.safeDispatch('sync', { peer: peer.toString(), added }),
     })
     this.onIdentify = this.onIdentify.bind(this)
   }

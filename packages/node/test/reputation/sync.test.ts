@@ -4,7 +4,7 @@ import { REPUTATION_SYNC_PROTOCOL } from '../../src/reputation/constants.js'
 import { requestPage, type SyncClientOptions, syncFromPeer } from '../../src/reputation/sync-client.js'
 import { pageOf } from '../../src/reputation/sync-handler.js'
 import { attestation, type Identity, identity, receipt } from './fixtures.js'
-import { startNode, stopAll, type TestNode } from './network.js'
+import { startNode, stopAll, type TestNode, until } from './network.js'
 
 let server: TestNode
 let client: TestNode
@@ -110,5 +110,29 @@ describe('reputation sync', () => {
     const failed = results.filter((r) => r.status === 'rejected')
     expect(failed.length).toBeGreaterThanOrEqual(2)
     expect((failed[0] as PromiseRejectedResult).reason.name).toBe('SyncFailedError')
+  })
+})
+
+describe('periodic catch-up', () => {
+  it('fetches what gossip never delivered', async () => {
+    const [a, b] = await Promise.all([
+      startNode({ autoSync: false }),
+      startNode({ sync: { intervalMs: 300, peerCooldownMs: 0 } }),
+    ])
+    try {
+      // The catch-up on connect comes first and finds nothing.
+      const first = new Promise<number>((resolve) =>
+        b.rep.addEventListener('sync', ({ detail }) => resolve(detail.added), { once: true }),
+      )
+      await b.node.dial(a.node.getMultiaddrs()[0]!)
+      expect(await first).toBe(0)
+      // Then `a` stores one without gossip (as if the message had been lost on the way to `b`):
+      // only the periodic catch-up can bring it.
+      const r = receipt({ client: a.id, worker: other })
+      expect(a.rep.receive(attestation({ attester: a.id, subject: other, receipt: r })).ok).toBe(true)
+      await until(b, () => b.rep.stats().attestations === 1, 10_000, 'periodic catch-up')
+    } finally {
+      await stopAll([a, b])
+    }
   })
 })
