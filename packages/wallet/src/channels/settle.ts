@@ -267,6 +267,8 @@ export class WalletChannels extends Channels {
         continue
       }
       if (on.status === 'closing') await this.setStatus(listed, 'closing')
+      const synced = this.record(listed.channelId)
+      if (on.deposit > synced.capacity) await this.put({ ...synced, capacity: on.deposit }) // a missed top-up
       const ch = this.record(listed.channelId)
       if (ch.status === 'open') {
         if (ch.role === 'payee' && ch.latest !== undefined && this.payeeMustClose(ch, now)) {
