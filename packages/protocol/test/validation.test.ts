@@ -135,6 +135,21 @@ const cases: [string, string, () => unknown][] = [
   ],
   ['field number 0', 'MalformedMessageError', () => p.decodeCardBody(Uint8Array.from([0x00, 1]))],
   ['group wire type', 'MalformedMessageError', () => p.decodeCardBody(Uint8Array.from([0x0b]))],
+  [
+    'a singular field twice',
+    'MalformedMessageError',
+    () => p.decodeCardBody(Uint8Array.from([...encodeBody({}), 0x08, 0x01])),
+  ],
+  [
+    'a 10th varint byte above 1',
+    'MalformedMessageError',
+    () => p.decodeCardBody(Uint8Array.from([0x48, ...Array(9).fill(0x80), 0x02])),
+  ],
+  [
+    'uint32 version above 2^32 - 1',
+    'OutOfRangeError',
+    () => p.decodeCardBody(Uint8Array.from([0x08, 0x81, 0x80, 0x80, 0x80, 0x10])),
+  ],
   ['job frame with no member', 'MalformedMessageError', () => p.decodeJobFrame(new Uint8Array(0))],
   [
     'job frame with two members',
