@@ -78,7 +78,10 @@ export type Ranked<T> = T & { score: number }
 
 /** What the node exposes as `node.reputation`. */
 export interface Reputation extends TypedEventTarget<ReputationEvents> {
-  /** Signs, stores and gossips an attestation about the other party of a dual-signed receipt. */
+  /**
+   * Signs, stores and gossips an attestation about the other party of a dual-signed receipt.
+   * A gossip failure is logged, not thrown: the stored attestation still spreads by catch-up.
+   */
   publish(receipt: Uint8Array, rating: number): Promise<VerifiedAttestation>
   /**
    * Validates an encoded attestation from anywhere (gossip, sync, an import) and stores it if

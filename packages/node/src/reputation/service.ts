@@ -191,7 +191,12 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
     const result = this.validator.validate(bytes)
     if (!result.ok) throw result.error
     this.ingest(result.attestation)
-    await this.pubsub().publish(REPUTATION_TOPIC, bytes)
+    try {
+      await this.pubsub().publish(REPUTATION_TOPIC, bytes)
+    } catch (err) {
+      // Stored already: peers still get it through catch-up.
+      this.log('gossip of attestation %s failed: %s', result.attestation.id, (err as Error).message)
+    }
     return result.attestation
   }
 
