@@ -4,6 +4,7 @@
  */
 import type { PeerId } from '@libp2p/interface'
 import { peerIdFromString } from '@libp2p/peer-id'
+import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdOfKey } from '../identity.js'
 import { NoWorkerFoundError } from '../jobs/errors.js'
 import type { BazaarNode } from '../node.js'
@@ -139,6 +140,9 @@ export function fromBazaarNode(options: BazaarPortOptions): MarketNode {
       return node.peerId.toString()
     },
     addresses: () => node.getMultiaddrs().map(String),
+    async connect(address: string) {
+      await node.libp2p.dial(multiaddr(address), { signal: AbortSignal.timeout(10_000) })
+    },
     async status(): Promise<NodeStatus> {
       const settlement = books?.describe() ?? { kind: 'none', chainId: 0n, account: '' }
       return {

@@ -142,6 +142,8 @@ export type NodeEvent =
 export interface MarketNode {
   readonly peerId: string
   addresses(): string[]
+  /** Dials a peer at a multiaddr ending in /p2p/<peer-id> (peers found later need no dial). */
+  connect(address: string): Promise<void>
   status(): Promise<NodeStatus>
   advertise(offer: SkillOffer, handler: SkillHandler): Promise<void>
   find(skill: string, options?: FindOptions): Promise<Candidate[]>

@@ -193,6 +193,14 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
   const sybilStart = performance.now()
   const ring = peers.filter((p) => p.group.behaviour === 'sybil')
   if (ring.length > 1) {
+    // The ring's members know each other: they collude.
+    await Promise.all(
+      ring.flatMap((member, m) =>
+        ring
+          .filter((_, o) => o > m)
+          .map((other) => member.node.connect(other.node.addresses()[0]!).catch(() => undefined)),
+      ),
+    )
     await Promise.all(
       ring.map((p) =>
         p.node.advertise(
@@ -277,10 +285,21 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
     const lookup = async (): Promise<Candidate[] | undefined> => {
       const findStart = performance.now()
       try {
-        const found = await client.node.find(job.skill, { limit: 20, maxPrice: maxBudget, timeoutMs: 5_000 })
+        const found = await client.node.find(job.skill, {
+          limit: 20,
+          maxPrice: maxBudget,
+          timeoutMs: scenario.findTimeoutMs,
+        })
         result.discoveryMs.push(performance.now() - findStart)
-        discoveryCache.set(cacheKey, { at: performance.now(), candidates: found })
-        return found
+        // A lookup may miss providers (timeouts, unreachable cards): remember earlier ones too,
+        // with the freshest offer and score, best ranked first.
+        const seen = new Map((discoveryCache.get(cacheKey)?.candidates ?? []).map((c) => [c.peer, c]))
+        for (const c of found) seen.set(c.peer, c)
+        const merged = [...seen.values()].sort(
+          (a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.price < b.price ? -1 : a.price > b.price ? 1 : 0),
+        )
+        discoveryCache.set(cacheKey, { at: performance.now(), candidates: merged })
+        return merged
       } catch (error) {
         fail(failureReason(error))
         return undefined
@@ -302,6 +321,15 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
       pool = usableOf(found)
     }
     if (pool.length === 0) {
+      log?.debug(
+        {
+          client: client.peerId,
+          skill: job.skill,
+          known: (discoveryCache.get(cacheKey)?.candidates ?? []).map((c) => groupOf.get(c.peer)?.group.name),
+          avoided: known.size,
+        },
+        'no usable candidate',
+      )
       fail('no-candidate')
       return
     }

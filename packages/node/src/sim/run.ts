@@ -240,13 +240,14 @@ async function advertiseAll(peer: SimPeer, scenario: Scenario): Promise<void> {
   const behaviour = peer.group.behaviour ?? 'honest'
   const [min, max] = peer.group.price ?? [50, 100]
   const priceRng = new Rng(peer.index + 1)
-  for (const skill of scenario.skills) {
-    const price = BigInt(priceRng.int(min, max))
-    await peer.node.advertise(
-      { id: skill, price, concurrency: 16 },
-      behaviourHandler(behaviour, skill, peer.rng.fork(), scenario.slowMs),
-    )
-  }
+  const offers = scenario.skills.map((skill) => ({
+    skill,
+    price: BigInt(priceRng.int(min, max)),
+    handler: behaviourHandler(behaviour, skill, peer.rng.fork(), scenario.slowMs),
+  }))
+  // One skill after the other: each advertise re-signs the node's card with the offers so far.
+  for (const o of offers)
+    await peer.node.advertise({ id: o.skill, price: o.price, concurrency: 16 }, o.handler)
 }
 
 /** Honest workers must end with a higher mean score than every adversarial worker group. */

@@ -49,6 +49,8 @@ export interface Scenario {
   sybilJobsPerMember: number
   /** Price the ring charges itself. */
   sybilPrice: number
+  /** Time a client gives one DHT lookup (and the card fetches it starts), ms. */
+  findTimeoutMs: number
   /** How long a client reuses a discovery result for the same skill, ms (0: look up every job). */
   discoveryCacheMs: number
   /** Probability that a client hires a random candidate instead of the best ranked (exploration). */
@@ -79,6 +81,7 @@ export const DEFAULT_SCENARIO: Scenario = {
   sybilPrice: 1,
   explore: 0.1,
   discoveryCacheMs: 10_000,
+  findTimeoutMs: 8_000,
   crash: { group: 'honest', count: 1, atFraction: 0.4, downMs: 1_500 },
   samples: 10,
 }
