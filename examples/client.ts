@@ -30,6 +30,7 @@ const wallet = await openWallet({ dataDir, settlement: ledger, keys })
 const node = await createBazaarNode({ dataDir, wallet, name: 'example-client', bootstrap: values.bootstrap })
 await node.start()
 
+let output: Record<string, unknown>
 try {
   const result = await node.jobs.hire({
     skill: 'summarize',
@@ -38,8 +39,7 @@ try {
     onProgress: ({ permille, message }) => process.stderr.write(`progress ${permille / 10}% ${message}\n`),
   })
   const receipt = result.receipt
-  const channel = receipt === undefined ? undefined : wallet.channels.balance(receipt.body.channelId)
-  const output = {
+  output = {
     worker: result.peer.toString(),
     result: result.text(),
     price: result.price.toString(),
@@ -52,14 +52,16 @@ try {
             sequence: receipt.body.sequence.toString(),
             bytes: Buffer.from(receipt.bytes).toString('hex'),
           },
-    channel:
-      channel === undefined
-        ? null
-        : { paid: channel.paid.toString(), available: channel.available.toString() },
   }
-  process.stdout.write(`${JSON.stringify(output)}\n`)
 } finally {
-  await node.stop({ graceMs: 1_000 })
-  await wallet.close()
-  await ledger.stop()
+  // Stopping drains: the payment that folds the job's lock is written before the node stops.
+  await node.stop({ graceMs: 5_000 })
 }
+const channel = wallet.channels.list().find((c) => c.role === 'payer')
+if (channel !== undefined) {
+  const { paid, available } = wallet.channels.balance(channel.channelId)
+  output.channel = { paid: paid.toString(), available: available.toString() }
+}
+process.stdout.write(`${JSON.stringify(output)}\n`)
+await wallet.close()
+await ledger.stop()

@@ -57,6 +57,11 @@ describe('worker process killed mid-job', () => {
     worker = run('examples/worker.ts', [...workerArgs.slice(0, 4), '--port', port], root)
     const again = await worker.next((l) => l.event === 'ready')
     expect(again.peerId).toBe(ready.peerId)
+    const folded = new Promise<void>((resolve) =>
+      client.addEventListener('payment', (evt) => {
+        if (evt.detail.kind === 'fold') resolve()
+      }),
+    )
     const result = await client.jobs.hire({
       skill: 'summarize',
       input: 'A long text. To summarise.',
@@ -65,6 +70,7 @@ describe('worker process killed mid-job', () => {
     })
     expect(result.text()).toBe('A long text. (5 words)')
     expect(result.receipt?.body.channelId).toEqual(channel.channelId)
+    await folded
     expect(wallet.channels.balance(channel.channelId)).toMatchObject({ paid: 10n, locked: 0n })
     worker.child.kill('SIGTERM')
     expect(await worker.exited).toBe(0)

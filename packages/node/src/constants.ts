@@ -17,3 +17,6 @@ export const DEFAULT_BOOTSTRAP_DIAL_TIMEOUT_MS = 10_000
 
 /** Name of the folder inside the data directory that holds the libp2p datastore. */
 export const DATASTORE_DIR = 'libp2p'
+
+/** Concurrent ping streams per connection, each way (the connection monitor and kad-dht share it). */
+export const PING_MAX_STREAMS = 8

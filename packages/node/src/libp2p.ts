@@ -17,7 +17,7 @@ import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createLibp2p, type Libp2p, type Libp2pInit, type ServiceFactoryMap } from 'libp2p'
-import { DEFAULT_MAX_CONNECTIONS, DHT_PROTOCOL } from './constants.js'
+import { DEFAULT_MAX_CONNECTIONS, DHT_PROTOCOL, PING_MAX_STREAMS } from './constants.js'
 import { gossipScoreConfig } from './reputation/gossip-score.js'
 
 /** A libp2p datastore (peer store, DHT records). */
@@ -57,7 +57,10 @@ export async function createBazaarLibp2p<S extends Record<string, unknown>>(
 ): Promise<Libp2p<BaseServices & S>> {
   const services = {
     identify: identify(),
-    ping: ping(),
+    // libp2p's connection monitor and kad-dht both ping over this one protocol; with ping's
+    // default of one outbound stream per connection their pings collide under load, and the
+    // monitor then aborts the whole connection (every job on it). Allow a few at once.
+    ping: ping({ maxOutboundStreams: PING_MAX_STREAMS, maxInboundStreams: PING_MAX_STREAMS }),
     dht: kadDHT({
       protocol: DHT_PROTOCOL,
       clientMode: false,

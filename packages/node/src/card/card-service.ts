@@ -22,6 +22,7 @@ import { RateLimiter } from '../stream/rate-limiter.js'
 import {
   CARD_PROTOCOL,
   CARD_VERSION,
+  DEFAULT_CARD_CACHE_MS,
   DEFAULT_CARD_CLOCK_SKEW_MS,
   DEFAULT_CARD_FETCH_TIMEOUT_MS,
   DEFAULT_CARD_MAX_INBOUND_STREAMS,
@@ -31,6 +32,7 @@ import {
   DEFAULT_CARD_REQUEST_TIMEOUT_MS,
   DEFAULT_CARD_TTL_MS,
   DEFAULT_MAX_CARD_BYTES,
+  MAX_CACHED_CARDS,
   MAX_CARD_ADDRESSES,
 } from './constants.js'
 import { CardFetchError, InvalidCardError } from './errors.js'
@@ -51,6 +53,8 @@ export interface CardServiceInit {
   rateBurst?: number
   ratePerSecond?: number
   clockSkewMs?: number
+  /** Milliseconds a fetched card is reused by `get`. */
+  cacheMs?: number
 }
 
 export interface CardServiceComponents {
@@ -72,6 +76,8 @@ export class CardService implements Startable {
   private sequence = BigInt(Date.now())
   private signed: { bytes: Uint8Array; expiresAt: number } | undefined
   private started = false
+  private readonly cache = new Map<string, { card: VerifiedCard; at: number }>()
+  private readonly fetching = new Map<string, Promise<VerifiedCard>>()
 
   constructor(
     private readonly components: CardServiceComponents,
@@ -153,6 +159,29 @@ export class CardService implements Startable {
       this.signed = this.sign(now)
     }
     return this.signed.bytes
+  }
+
+  /**
+   * A peer's verified card from the cache when fetched less than `maxAgeMs` ago (and not expired),
+   * else fetched now. Hiring the same worker again then costs no card round trip.
+   */
+  async get(peer: PeerId, options: AbortOptions & { maxAgeMs?: number } = {}): Promise<VerifiedCard> {
+    const key = peer.toString()
+    const hit = this.cache.get(key)
+    const now = Date.now()
+    const maxAge = options.maxAgeMs ?? this.init.cacheMs ?? DEFAULT_CARD_CACHE_MS
+    if (hit !== undefined && now - hit.at < maxAge && hit.card.body.expiresAt > BigInt(now)) return hit.card
+    // One fetch per peer at a time: concurrent hires of the same worker share it.
+    let pending = this.fetching.get(key)
+    if (pending === undefined) {
+      pending = this.fetch(peer, options).finally(() => this.fetching.delete(key))
+      this.fetching.set(key, pending)
+    }
+    const card = await pending
+    if (this.cache.size >= MAX_CACHED_CARDS) this.cache.delete(this.cache.keys().next().value!)
+    this.cache.delete(key)
+    this.cache.set(key, { card, at: now })
+    return card
   }
 
   /** Fetches a peer's card and verifies it; throws CardFetchError or InvalidCardError. */

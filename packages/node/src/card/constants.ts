@@ -35,3 +35,9 @@ export const DEFAULT_CARD_RATE_PER_SECOND = 5
 
 /** Listen addresses published in a card at most. */
 export const MAX_CARD_ADDRESSES = 8
+
+/** Milliseconds a fetched card is reused when hiring the same peer again. */
+export const DEFAULT_CARD_CACHE_MS = 30_000
+
+/** Cards kept in that cache at most. */
+export const MAX_CACHED_CARDS = 1_024

@@ -67,6 +67,8 @@ export interface HireRun {
   open(signal: AbortSignal): Promise<FrameStream<JobFrame>>
   /** Aborted when the node stops. */
   stop: AbortSignal
+  /** Work that outlives the hire's result (the fold): the node's drain waits for it. */
+  background(work: Promise<void>): void
 }
 
 /** Runs one hire against a chosen worker. */
@@ -243,7 +245,15 @@ export async function runHire(run: HireRun): Promise<HireResult> {
       key = answer.key
       checked(() => checkRevealedKey(delivery, answer.key))
       checked(() => verifyReceiptSignature(bodyBytes, answer.workerSignature, 'worker'))
-      await payments!.fold(target.peer, channelId, key, { signal: run.stop })
+      // The result is ours once the key checks out: fold the lock (pay what is owed) without
+      // making the caller wait for it; a stopping node waits for it (drain), and should the
+      // process die first, the worker still claims the lock with the key at settlement.
+      const paidKey = key
+      run.background(
+        payments!
+          .fold(target.peer, channelId, paidKey, { signal: run.stop })
+          .catch((err: Error) => deps.log('fold of job %s failed: %s', id, err.message)),
+      )
       const workerSignature = new Uint8Array(answer.workerSignature)
       receipt = {
         body,

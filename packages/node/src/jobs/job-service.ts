@@ -214,13 +214,14 @@ export class JobService implements Startable {
         reservation,
         stop: this.stopController.signal,
         open: (signal) => this.open(target.peer, signal),
+        background: (work) => this.track(work),
       })
-      const tracked = work.then(
-        () => {},
-        () => {},
+      this.track(
+        work.then(
+          () => {},
+          () => {},
+        ),
       )
-      this.active.add(tracked)
-      void tracked.finally(() => this.active.delete(tracked))
       try {
         return await work
       } catch (err) {
@@ -236,9 +237,15 @@ export class JobService implements Startable {
     throw lastError
   }
 
+  /** Counts `work` as in flight until it settles (drain and stop wait for it). */
+  private track(work: Promise<void>): void {
+    this.active.add(work)
+    void work.finally(() => this.active.delete(work))
+  }
+
   private async targets(options: HireOptions): Promise<HireTarget[]> {
     if (options.peer !== undefined) {
-      const card = await this.components.card.fetch(
+      const card = await this.components.card.get(
         options.peer,
         options.signal ? { signal: options.signal } : {},
       )

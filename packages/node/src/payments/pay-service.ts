@@ -12,6 +12,7 @@ import {
   keccak256,
   type PayFrame,
   type PaymentTerms,
+  updateDigest,
 } from '@bazaar/protocol'
 import type {
   AbortOptions,
@@ -165,13 +166,19 @@ export class PayService implements Payments, Startable {
 
   async lock(request: LockRequest, options: AbortOptions = {}): Promise<LockedUpdate> {
     const session = await this.session(request.peer, request.channelId, options)
-    const ack = await session.serial(async () => {
-      const update = await this.init.wallet.channels.createUpdate(request.channelId, {
-        lock: { hash: request.hash, amount: request.amount, expiry: request.expiry, jobId: request.jobId },
-        jobId: request.jobId,
-      })
-      return session.send(update, options.signal)
-    })
+    const { channels, settlement } = this.init.wallet
+    // The worker checks the update itself (awaitLocked) before it reveals anything, so the Pay
+    // frame can follow the update at once instead of waiting for the ack's round trip.
+    const { update, acked } = await session.submit(
+      () =>
+        channels.createUpdate(request.channelId, {
+          lock: { hash: request.hash, amount: request.amount, expiry: request.expiry, jobId: request.jobId },
+          jobId: request.jobId,
+        }),
+      options.signal,
+    )
+    this.watchAck(acked)
+    const stateHash = updateDigest({ chainId: settlement.chainId, contract: settlement.contract }, update)
     this.init.events.emitPayment({
       channelId: hex(request.channelId),
       peer: request.peer,
@@ -180,7 +187,12 @@ export class PayService implements Payments, Startable {
       amount: request.amount,
       jobId: hex(request.jobId),
     })
-    return { channelId: request.channelId, sequence: ack.sequence, stateHash: ack.stateHash }
+    return { channelId: request.channelId, sequence: update.sequence, stateHash }
+  }
+
+  /** Acks arrive in the background: a missing or refused one is logged (the session closes on it). */
+  private watchAck(acked: Promise<unknown>): void {
+    acked.catch((err: Error) => this.log('update not acknowledged: %s', err.message))
   }
 
   async fold(
@@ -194,13 +206,12 @@ export class PayService implements Payments, Startable {
     const hash = keccak256(preimage)
     const lock = channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
     const session = await this.session(peer, channelId, options)
-    await session.serial(async () => {
-      const update = await channels.createUpdate(channelId, {
-        fold: hash,
-        ...(lock ? { jobId: lock.jobId } : {}),
-      })
-      return session.send(update, options.signal)
-    })
+    // Durable on our side once created: the payee's ack follows in the background.
+    const { acked } = await session.submit(
+      () => channels.createUpdate(channelId, { fold: hash, ...(lock ? { jobId: lock.jobId } : {}) }),
+      options.signal,
+    )
+    this.watchAck(acked)
     this.init.events.emitPayment({
       channelId: hex(channelId),
       peer,
@@ -220,10 +231,9 @@ export class PayService implements Payments, Startable {
       this.timers.delete(timer)
       void this.session(peer, channelId)
         .then((session) =>
-          session.serial(async () =>
-            session.send(await this.init.wallet.channels.createUpdate(channelId, { unlock: hash })),
-          ),
+          session.submit(() => this.init.wallet.channels.createUpdate(channelId, { unlock: hash })),
         )
+        .then(({ acked }) => acked)
         .catch((err: Error) => this.log('unlock of an expired lock failed: %s', err.message))
     }, delayMs)
     timer.unref?.()
@@ -301,8 +311,11 @@ export class PayService implements Payments, Startable {
     const record = channels.get(request.channelId)
     if (record === undefined || record.latest === undefined || record.latest.sequence < request.sequence)
       return undefined
-    const entry = channels.history(request.channelId).find((h) => h.update.sequence === request.sequence)
-    if (entry === undefined || !bytesEqual(entry.stateHash, request.stateHash)) {
+    // Accepted means persisted: the history row appears once the wallet's commit is done (the
+    // in-memory record may run ahead of it), and onAccepted checks again at that moment.
+    const entry = channels.history(request.channelId, request.sequence, request.sequence)[0]
+    if (entry === undefined) return undefined
+    if (!bytesEqual(entry.stateHash, request.stateHash)) {
       return new LockNotFoundError('the named update is not the one accepted')
     }
     const lock = entry.update.locks.find((l) => bytesEqual(l.hash, request.hash))

@@ -54,15 +54,36 @@ export class PayerSession {
     }
   }
 
-  /** Runs `fn` after every earlier call on this channel finished (one update at a time). */
-  serial<T>(fn: () => Promise<T>): Promise<T> {
-    const run = this.tail.then(fn, fn)
-    this.tail = run.catch(() => {})
-    return run
+  /**
+   * Creates an update at once (the wallet numbers it synchronously, so concurrent payments get
+   * consecutive sequences and share one group commit) and writes it after every earlier one, in
+   * sequence order. Resolves once it is written, with the promise of its ack.
+   */
+  submit(
+    create: () => Promise<WalletUpdate>,
+    signal?: AbortSignal,
+  ): Promise<{ update: WalletUpdate; acked: Promise<WalletAck> }> {
+    const created = create()
+    const written = this.tail.then(async () => {
+      const update = await created
+      const { acked } = await this.write(update, signal)
+      return { update, acked }
+    })
+    this.tail = written.catch(() => {})
+    return written
   }
 
   /** Sends a signed update; resolves with the payee's ack (already checked by the wallet). */
   async send(update: WalletUpdate, signal?: AbortSignal): Promise<WalletAck> {
+    const { acked } = await this.write(update, signal)
+    return acked
+  }
+
+  /**
+   * Writes a signed update and resolves as soon as it is on the stream, with the promise of its
+   * ack: a payment need not wait for the payee's disk before the next message goes out.
+   */
+  async write(update: WalletUpdate, signal?: AbortSignal): Promise<{ acked: Promise<WalletAck> }> {
     if (this.closedWith !== undefined) throw this.closedWith
     const { promise, resolve, reject } = Promise.withResolvers<WalletAck>()
     const timer = setTimeout(
@@ -79,14 +100,19 @@ export class PayerSession {
         reject(err)
       },
     })
+    const settled = promise.finally(() => {
+      clearTimeout(timer)
+      this.pending.delete(update.sequence)
+    })
     try {
       // The wallet's update has exactly the wire fields; only its byte arrays are typed more loosely.
       await this.frames.send({ update: update as ChannelUpdate }, signal)
-      return await promise
-    } finally {
-      clearTimeout(timer)
-      this.pending.delete(update.sequence)
+    } catch (err) {
+      this.pending.get(update.sequence)?.reject(err as Error)
+      await settled.catch(() => {})
+      throw err
     }
+    return { acked: settled }
   }
 
   close(err: Error): void {

@@ -37,9 +37,9 @@ export interface PayerPayments {
     amount: bigint,
     options?: AbortOptions,
   ): Promise<Uint8Array>
-  /** Sends a locked update and resolves once the payee acknowledged it. */
+  /** Persists and sends a locked update; resolves once it is on the stream (the ack follows). */
   lock(request: LockRequest, options?: AbortOptions): Promise<LockedUpdate>
-  /** Folds a revealed lock into the cumulative amount paid (sent at once on the pay stream). */
+  /** Folds a revealed lock into the cumulative amount paid: persisted, then sent at once. */
   fold(peer: PeerId, channelId: Uint8Array, preimage: Uint8Array, options?: AbortOptions): Promise<void>
   /** Gives up a lock whose key will never come (the lock expires; nothing more is paid). */
   abandon(peer: PeerId, channelId: Uint8Array, hash: Uint8Array): Promise<void>

@@ -77,7 +77,11 @@ export interface WalletChannels {
   >
   get(channelId: Uint8Array): WalletChannelRecord | undefined
   byPeer(peerKey: Uint8Array): WalletChannelRecord[]
-  history(channelId: Uint8Array): Array<{ update: WalletUpdate; stateHash: Uint8Array }>
+  history(
+    channelId: Uint8Array,
+    from?: bigint,
+    to?: bigint,
+  ): Array<{ update: WalletUpdate; stateHash: Uint8Array }>
   balance(channelId: Uint8Array): { capacity: bigint; paid: bigint; locked: bigint; available: bigint }
 }
 

@@ -1,7 +1,12 @@
 /**
  * Test helpers: real Bazaar nodes on 127.0.0.1 TCP, and waiting on conditions with a deadline.
  */
-import { type BazaarNode, type BazaarNodeOptions, createBazaarNode } from '../../src/index.js'
+import {
+  type BazaarNode,
+  type BazaarNodeOptions,
+  createBazaarNode,
+  type PaymentEventDetail,
+} from '../../src/index.js'
 
 /** Starts `count` nodes; each after the first bootstraps from the one before it (a line). */
 export async function startLine(
@@ -46,4 +51,20 @@ export async function waitForRoutingTables(nodes: BazaarNode[], min = 1): Promis
     15_000,
     'routing tables',
   )
+}
+
+/** Resolves with the next payment event of `kind` (and `direction`) the node emits. */
+export function nextPayment(
+  node: BazaarNode,
+  kind: PaymentEventDetail['kind'],
+  direction: PaymentEventDetail['direction'] = 'inbound',
+): Promise<PaymentEventDetail> {
+  return new Promise((resolve) => {
+    const listener = (evt: CustomEvent<PaymentEventDetail>): void => {
+      if (evt.detail.kind !== kind || evt.detail.direction !== direction) return
+      node.removeEventListener('payment', listener)
+      resolve(evt.detail)
+    }
+    node.addEventListener('payment', listener)
+  })
 }

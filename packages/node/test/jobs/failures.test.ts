@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type JobContext, type JobEventDetail, peerKeyOf } from '../../src/index.js'
 import { deferred } from '../helpers/deferred.js'
-import { waitForRoutingTables } from '../helpers/nodes.js'
+import { nextPayment, waitForRoutingTables } from '../helpers/nodes.js'
 import { closePaid, type PaidNode, paidNetwork } from '../helpers/paid.js'
 
 const PRICE = 100n
@@ -127,8 +127,10 @@ describe('job failures (6 real nodes)', () => {
     await expect(
       nodes[2]!.node.jobs.hire({ skill: 'wait', input: 'b', budget: 1_000n, peer: worker.node.peerId }),
     ).rejects.toMatchObject({ name: 'WorkerBusyError', remote: true })
+    const folded = nextPayment(worker.node, 'fold')
     release.resolve('first done')
     await expect(first).resolves.toMatchObject({ price: PRICE })
+    await folded
     expect(balances(nodes[3]!)).toMatchObject({ payer: { paid: PRICE, locked: 0n }, payee: { paid: PRICE } })
   })
 
@@ -149,6 +151,7 @@ describe('job failures (6 real nodes)', () => {
     ).rejects.toMatchObject({ name: 'BudgetTooLowError', price: PRICE })
     expect(balances(client)).toEqual(before)
     // With a budget that covers the quote, quote-first completes and pays the quoted price.
+    const folded = nextPayment(worker.node, 'fold')
     const ok = await client.node.jobs.hire({
       skill: 'quick',
       input: 'x',
@@ -157,6 +160,7 @@ describe('job failures (6 real nodes)', () => {
       peer: worker.node.peerId,
     })
     expect(ok.price).toBe(PRICE)
+    await folded
     expect(balances(client)).toMatchObject({
       payer: { paid: PRICE, locked: 0n },
       payee: { paid: PRICE, locked: 0n },

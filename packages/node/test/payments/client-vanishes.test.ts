@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type JobEventDetail, peerKeyOf } from '../../src/index.js'
 import { deferred } from '../helpers/deferred.js'
-import { waitForRoutingTables } from '../helpers/nodes.js'
+import { nextPayment, waitForRoutingTables } from '../helpers/nodes.js'
 import { closePaid, NATIVE, type PaidNode, paidNetwork, TestClock } from '../helpers/paid.js'
 
 const PRICE = 300n
@@ -38,10 +38,8 @@ describe('client vanishes after the lock', () => {
     worker.node.addEventListener('job', (evt) => {
       if (['canceled', 'failed', 'completed'].includes(evt.detail.state)) workerDone.resolve(evt.detail)
     })
-    // The client's process "dies" the moment its lock is acknowledged: before Pay, before the key.
-    client.node.addEventListener('payment', (evt) => {
-      if (evt.detail.kind === 'lock') void client.node.libp2p.stop()
-    })
+    // The client's process "dies" the moment the worker accepted its lock: before the key.
+    void nextPayment(worker.node, 'lock').then(() => client.node.libp2p.stop())
 
     await expect(
       client.node.jobs.hire({ skill: 'translate', input: 'hello', budget: 1_000n, peer: worker.node.peerId }),

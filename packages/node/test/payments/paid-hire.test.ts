@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type PaymentEventDetail, peerKeyOf } from '../../src/index.js'
-import { waitForRoutingTables } from '../helpers/nodes.js'
+import { nextPayment, waitForRoutingTables } from '../helpers/nodes.js'
 import { closePaid, createPaidNode, NATIVE, type PaidNode, tempDir } from '../helpers/paid.js'
 
 const PRICE = 250n
@@ -36,7 +36,9 @@ describe('paid hire end to end (6 real nodes, one LocalLedger)', () => {
     const payments: PaymentEventDetail[] = []
     worker.node.addEventListener('payment', (evt) => payments.push(evt.detail))
 
+    const folded = nextPayment(worker.node, 'fold')
     const result = await client.node.jobs.hire({ skill: 'reverse', input: 'bazaar', budget: 1_000n })
+    await folded
     expect(result.text()).toBe('raazab')
     expect(result.price).toBe(PRICE)
 
@@ -57,7 +59,9 @@ describe('paid hire end to end (6 real nodes, one LocalLedger)', () => {
     expect(payments.map((p) => p.kind)).toEqual(['lock', 'fold'])
 
     // A second hire reuses the open channel.
+    const foldedAgain = nextPayment(worker.node, 'fold')
     const second = await client.node.jobs.hire({ skill: 'reverse', input: 'abc', budget: 1_000n })
+    await foldedAgain
     expect(second.receipt!.body.channelId).toEqual(channelId)
     expect(worker.wallet.channels.balance(channelId).paid).toBe(2n * PRICE)
 
