@@ -8,6 +8,9 @@ import type { SimEnvironment } from './environment.js'
 import type { SimCheck, SimReport } from './report.js'
 import type { SimPeer } from './run.js'
 
+/** Most milliseconds to wait for in-flight folds and acks before reading the books. */
+const BOOKS_SETTLE_MS = 10_000
+
 export interface Books {
   money: SimReport['money']
   checks: SimCheck[]
@@ -27,7 +30,22 @@ export async function computeBooks(
   before: { balances: bigint[]; fees: bigint[] },
   paid: bigint,
 ): Promise<Books> {
-  const views: ChannelView[][] = await Promise.all(peers.map((p) => p.node.channels({ onChain: false })))
+  // Folds (lock -> paid) go out in the background after each hire: let them land first. No event
+  // says "all folds done" across nodes, so poll the books with a deadline.
+  const read = (): Promise<ChannelView[][]> =>
+    Promise.all(peers.map((p) => p.node.channels({ onChain: false })))
+  const settledDown = (v: ChannelView[][]): boolean => {
+    const payer = v.flat().filter((c) => c.role === 'payer')
+    const payee = v.flat().filter((c) => c.role === 'payee')
+    const sum = (list: ChannelView[]): bigint => list.reduce((a, c) => a + c.cumulativePaid, 0n)
+    return payer.every((c) => c.lockedTotal === 0n) && sum(payer) === paid && sum(payee) === paid
+  }
+  let views = await read()
+  const deadline = performance.now() + BOOKS_SETTLE_MS
+  while (!settledDown(views) && performance.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    views = await read()
+  }
   let payerPaid = 0n
   let locked = 0n
   let deposits = 0n
