@@ -115,27 +115,48 @@ export class WalletChannels extends Channels {
     return this.init.settlement.challenge(signedStateOf(ch.latest))
   }
 
-  /** Payee: claims, during the dispute window, every lock of the closing state whose preimage it holds. */
+  /**
+   * Payee: claims, during the dispute window, every unexpired lock whose preimage it holds. Locks
+   * of the closing state, when this node holds that state, go through `claimLock`. When the
+   * closing state is one this node never accepted and not older than its latest (a payer that
+   * signed a newer state without a revealed lock and closed with it: no challenge can replace
+   * it), the latest state's revealed locks are claimed against the latest state with
+   * `claimLockFrom`; the payee is then paid at least the latest state's amount plus those locks
+   * (an older closing state is challenged instead). A lock already claimed is skipped.
+   */
   async claimLocks(channelId: Uint8Array): Promise<TxRef[]> {
     const ch = this.record(channelId, 'payee')
-    const on = await this.init.settlement.getChannel(channelId)
+    const { settlement } = this.init
+    const on = await settlement.getChannel(channelId)
     if (on === undefined || on.status !== 'closing') return []
-    const state =
-      ch.latest !== undefined && bytesEqual(ch.latest.locksRoot, on.locksRoot)
-        ? ch.latest
+    const { latest } = ch
+    const stored =
+      latest !== undefined && bytesEqual(latest.locksRoot, on.locksRoot)
+        ? latest
         : this.init.store.update(channelId, on.sequence)?.update
-    if (state === undefined || !bytesEqual(state.locksRoot, on.locksRoot)) return []
-    const now = await this.init.settlement.now()
+    const closing = stored !== undefined && bytesEqual(stored.locksRoot, on.locksRoot) ? stored : undefined
+    const now = await settlement.now()
     const txs: TxRef[] = []
-    for (const [i, lock] of state.locks.entries()) {
-      const preimage = this.preimageOf(lock.hash)
-      if (preimage === undefined || lock.expiry <= now) continue
-      try {
-        txs.push(await this.init.settlement.claimLock(channelId, lock, preimage, lockProof(state.locks, i)))
-      } catch (err) {
-        if ((err as Error).name !== 'LockClaimedError') throw err
+    const claim = async (state: SignedUpdate, from: boolean): Promise<void> => {
+      for (const [i, lock] of state.locks.entries()) {
+        const preimage = this.preimageOf(lock.hash)
+        if (preimage === undefined || lock.expiry <= now) continue
+        const proof = lockProof(state.locks, i)
+        try {
+          txs.push(
+            await (from
+              ? settlement.claimLockFrom(signedStateOf(state), lock, preimage, proof)
+              : settlement.claimLock(channelId, lock, preimage, proof)),
+          )
+        } catch (err) {
+          if ((err as { rule?: unknown }).rule !== 'LockClaimed') throw err
+        }
       }
     }
+    if (closing !== undefined) await claim(closing, false)
+    // A closing state this node never accepted, yet not older than its latest: no challenge can
+    // replace it, so the latest state's revealed locks are claimed against the latest state.
+    else if (latest !== undefined && on.sequence >= latest.sequence) await claim(latest, true)
     return txs
   }
 
@@ -206,7 +227,12 @@ export class WalletChannels extends Channels {
     return tx
   }
 
-  /** Reacts to the settlement layer's events: tracks closes, challenges a stale close at once. */
+  /**
+   * Reacts to the settlement layer's events: tracks closes; a payee challenges a stale close at
+   * once and, when the other side closed or challenged, claims its revealed locks at once (with
+   * `claimLockFrom` when the closing state dropped them); a payer learns the preimage of a lock the
+   * payee claimed on chain (a `lock-revealed` event), so it can still open what it paid for.
+   */
   async onSettlementEvent(event: SettlementEvent): Promise<void> {
     const ch = this.get(event.channelId)
     if (ch === undefined) return
@@ -223,6 +249,15 @@ export class WalletChannels extends Channels {
         this.init.emit('channel-closing', { channelId: ch.channelId, sequence: event.sequence, by: event.by })
       if (ch.role === 'payee' && ch.latest !== undefined && event.sequence < ch.latest.sequence) {
         await this.challenge(ch.channelId)
+      }
+      const revealed = ch.latest?.locks.some((l) => this.preimageOf(l.hash) !== undefined) ?? false
+      if (ch.role === 'payee' && revealed && !bytesEqual(event.by, this.init.settlement.account)) {
+        await this.claimLocks(ch.channelId)
+      }
+    } else if (event.type === 'lock-claimed') {
+      const locked = ch.latest?.locks.some((l) => bytesEqual(l.hash, event.lockHash)) ?? false
+      if (ch.role === 'payer' && locked && this.preimageOf(event.lockHash) === undefined) {
+        await this.recordPreimage(ch.channelId, event.preimage)
       }
     } else if (event.type === 'paid-out') {
       await this.setStatus(ch, 'closed')

@@ -78,6 +78,7 @@ export function settledChannel(
     locksRoot: Hex
     claimed: bigint
     closeDeadline: bigint
+    floor: bigint
   },
 ): SettledChannel | undefined {
   if (BigInt(v.payer) === 0n) return undefined
@@ -96,6 +97,7 @@ export function settledChannel(
     lockedTotal: v.lockedTotal,
     locksRoot: fromHex(v.locksRoot),
     claimed: v.claimed,
+    floor: v.floor,
     closeDeadline: v.closeDeadline,
     paidOut: v.status === 2,
   }
@@ -154,6 +156,7 @@ export function settlementEvents(logs: Log[]): SettlementEvent[] {
           channelId: fromHex(log.args.channelId),
           lockHash: fromHex(log.args.lockHash),
           amount: log.args.amount,
+          preimage: fromHex(log.args.preimage),
           height,
         })
         break

@@ -258,7 +258,7 @@ export class EvmSettlement implements Settlement {
    * Claims a lock of an earlier payer-signed `state` (not the closing one) with its preimage: the
    * payee's answer to a payer that closes with a newer state without a lock whose preimage it
    * learned. The payee is then paid at least `state.cumulativePaid` + the locks claimed this way.
-   * (An extension of `Settlement`: the contract's `claimLockFrom`.)
+   * (The contract's `claimLockFrom`.)
    */
   async claimLockFrom(
     state: SignedState,

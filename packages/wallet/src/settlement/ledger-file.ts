@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS balances (account BLOB NOT NULL, token BLOB NOT NULL,
 CREATE TABLE IF NOT EXISTS minted (token BLOB PRIMARY KEY, amount TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS channels (id BLOB PRIMARY KEY, record TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS claims (claim BLOB PRIMARY KEY) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS claimed_against (digest BLOB PRIMARY KEY, amount TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS events (height INTEGER PRIMARY KEY AUTOINCREMENT, record TEXT NOT NULL);
 `
 
@@ -144,7 +145,10 @@ export class LedgerFile {
     const row = this.db.prepare('SELECT record FROM channels WHERE id = ?').get(channelId) as
       | { record: string }
       | undefined
-    return row === undefined ? undefined : decodeRecord<LedgerChannel>(row.record)
+    if (row === undefined) return undefined
+    const channel = decodeRecord<LedgerChannel>(row.record)
+    // Files written before claims against earlier states existed have no floor.
+    return { ...channel, floor: channel.floor ?? 0n }
   }
 
   load(channelId: Uint8Array): LedgerChannel {
@@ -165,6 +169,20 @@ export class LedgerFile {
 
   claim(key: Uint8Array): void {
     this.db.prepare('INSERT INTO claims (claim) VALUES (?)').run(key)
+  }
+
+  /** Sum of the locks claimed against the state with this EIP-712 digest (`claimLockFrom`). */
+  claimedAgainst(digest: Uint8Array): bigint {
+    const row = this.db.prepare('SELECT amount FROM claimed_against WHERE digest = ?').get(digest) as
+      | { amount: string }
+      | undefined
+    return row === undefined ? 0n : BigInt(row.amount)
+  }
+
+  setClaimedAgainst(digest: Uint8Array, amount: bigint): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO claimed_against (digest, amount) VALUES (?, ?)')
+      .run(digest, amount.toString())
   }
 
   /** Sums for the invariant `minted = balances + held`. */

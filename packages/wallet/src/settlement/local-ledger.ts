@@ -80,6 +80,14 @@ function claimKey(channelId: Uint8Array, epoch: bigint, leaf: Uint8Array): Uint8
   return keccak256(buf)
 }
 
+/** Claims against a given state (`claimLockFrom`) are keyed by (state digest, leaf), as on chain. */
+function stateClaimKey(digest: Uint8Array, leaf: Uint8Array): Uint8Array {
+  const buf = new Uint8Array(64)
+  buf.set(digest, 0)
+  buf.set(leaf, 32)
+  return keccak256(buf)
+}
+
 const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.compare(a, b) === 0
 
 export class LocalLedger implements Settlement {
@@ -122,8 +130,8 @@ export class LocalLedger implements Settlement {
     }
   }
 
-  /** The contract's `_checkAmounts` and `_checkSigner` for a payer-signed state. */
-  private checkState(channel: LedgerChannel, state: SignedState): void {
+  /** The contract's `_checkAmounts` and `_checkSigner` for a payer-signed state; returns its digest. */
+  private checkState(channel: LedgerChannel, state: SignedState): Uint8Array {
     if (state.cumulativePaid + state.lockedTotal > channel.deposit) {
       throw new LedgerAmountAboveDepositError(channel.channelId)
     }
@@ -131,6 +139,7 @@ export class LocalLedger implements Settlement {
     if (!same(this.recover(channel.channelId, digest, state.signature), channel.payer)) {
       throw new LedgerInvalidSignatureError(channel.channelId)
     }
+    return digest
   }
 
   private payOut(
@@ -198,6 +207,7 @@ export class LocalLedger implements Settlement {
         lockedTotal: 0n,
         locksRoot: ZERO32,
         claimed: 0n,
+        floor: 0n,
         closeDeadline: 0n,
         paidOut: false,
         epoch: 0n,
@@ -327,6 +337,26 @@ export class LocalLedger implements Settlement {
     })
   }
 
+  /** The contract's `_claimable`: closing, inside the window, lock unexpired, right preimage. */
+  private claimable(channelId: Uint8Array, lock: LockLeaf, preimage: Uint8Array, now: bigint): LedgerChannel {
+    const channel = this.file.load(channelId)
+    if (channel.status !== 'closing') throw new LedgerNotClosingError(channelId)
+    if (now >= channel.closeDeadline) throw new LedgerWindowOverError(channelId)
+    if (now >= lock.expiry) throw new LedgerLockExpiredError(channelId)
+    if (!preimageMatches(lock, preimage)) throw new LedgerWrongPreimageError(channelId)
+    return channel
+  }
+
+  private lockClaimed(channelId: Uint8Array, lock: LockLeaf, preimage: Uint8Array): TxRef {
+    return this.file.emit({
+      type: 'lock-claimed',
+      channelId,
+      lockHash: lock.hash,
+      amount: lock.amount,
+      preimage: Uint8Array.from(preimage),
+    })
+  }
+
   async claimLock(
     channelId: Uint8Array,
     lock: LockLeaf,
@@ -335,18 +365,44 @@ export class LocalLedger implements Settlement {
   ): Promise<TxRef> {
     const now = this.clock()
     return this.file.tx(() => {
-      const channel = this.file.load(channelId)
-      if (channel.status !== 'closing') throw new LedgerNotClosingError(channelId)
-      if (now >= channel.closeDeadline) throw new LedgerWindowOverError(channelId)
-      if (now >= lock.expiry) throw new LedgerLockExpiredError(channelId)
-      if (!preimageMatches(lock, preimage)) throw new LedgerWrongPreimageError(channelId)
+      const channel = this.claimable(channelId, lock, preimage, now)
       if (!verifyLockProof(channel.locksRoot, lock, proof)) throw new LedgerLockNotFoundError(channelId)
       const key = claimKey(channelId, channel.epoch, lockLeaf(lock))
       if (this.file.isClaimed(key)) throw new LedgerLockClaimedError(channelId)
       if (channel.claimed + lock.amount > channel.lockedTotal) throw new LedgerLocksAboveTotalError(channelId)
       this.file.claim(key)
       this.file.save({ ...channel, claimed: channel.claimed + lock.amount })
-      return this.file.emit({ type: 'lock-claimed', channelId, lockHash: lock.hash, amount: lock.amount })
+      return this.lockClaimed(channelId, lock, preimage)
+    })
+  }
+
+  /**
+   * The contract's `claimLockFrom`: a lock of any payer-signed state, proved against that state's
+   * root; claims are keyed by (state digest, leaf) and summed per state; the floor keeps the
+   * best `state.cumulativePaid + claimed against state`.
+   */
+  async claimLockFrom(
+    state: SignedState,
+    lock: LockLeaf,
+    preimage: Uint8Array,
+    proof: Uint8Array[],
+  ): Promise<TxRef> {
+    const now = this.clock()
+    const { channelId } = state
+    return this.file.tx(() => {
+      const channel = this.claimable(channelId, lock, preimage, now)
+      const digest = this.checkState(channel, state)
+      const leaf = lockLeaf(lock)
+      if (!verifyLockProof(state.locksRoot, lock, proof)) throw new LedgerLockNotFoundError(channelId)
+      const key = stateClaimKey(digest, leaf)
+      if (this.file.isClaimed(key)) throw new LedgerLockClaimedError(channelId)
+      const claimed = this.file.claimedAgainst(digest) + lock.amount
+      if (claimed > state.lockedTotal) throw new LedgerLocksAboveTotalError(channelId)
+      this.file.claim(key)
+      this.file.setClaimedAgainst(digest, claimed)
+      const value = state.cumulativePaid + claimed
+      if (value > channel.floor) this.file.save({ ...channel, floor: value })
+      return this.lockClaimed(channelId, lock, preimage)
     })
   }
 
@@ -357,7 +413,9 @@ export class LocalLedger implements Settlement {
       if (channel.paidOut) throw new LedgerAlreadyPaidOutError(channelId)
       if (channel.status !== 'closing') throw new LedgerNotClosingError(channelId)
       if (now < channel.closeDeadline) throw new LedgerWindowOpenError(channelId)
-      return this.payOut(channel, channel.cumulativePaid + channel.claimed, 'withdraw')
+      let toPayee = channel.cumulativePaid + channel.claimed
+      if (channel.floor > toPayee) toPayee = channel.floor // claims against another state (claimLockFrom)
+      return this.payOut(channel, toPayee, 'withdraw')
     })
   }
 

@@ -61,8 +61,14 @@ export interface SettledChannel {
   cumulativePaid: bigint
   lockedTotal: bigint
   locksRoot: Uint8Array
-  /** Sum of lock amounts claimed with their preimages. */
+  /** Sum of lock amounts claimed with their preimages against the closing state (`claimLock`). */
   claimed: bigint
+  /**
+   * The most any claim against another payer-signed state earned the payee (`claimLockFrom`): the
+   * largest `state.cumulativePaid + locks claimed against that state`; zero when there was none.
+   * `withdraw` pays the payee `max(cumulativePaid + claimed, floor)`.
+   */
+  floor: bigint
   /** Unix seconds when the dispute window ends (zero until a close). */
   closeDeadline: bigint
   /** Set once the payout (withdraw, refund or cooperative close) has happened. */
@@ -103,7 +109,15 @@ export type SettlementEvent =
       by: Uint8Array
       height: bigint
     }
-  | { type: 'lock-claimed'; channelId: Uint8Array; lockHash: Uint8Array; amount: bigint; height: bigint }
+  | {
+      type: 'lock-claimed'
+      channelId: Uint8Array
+      lockHash: Uint8Array
+      amount: bigint
+      /** The 32-byte preimage the claim revealed: a payer that missed the reveal learns it here. */
+      preimage: Uint8Array
+      height: bigint
+    }
   | {
       type: 'paid-out'
       channelId: Uint8Array
@@ -149,6 +163,14 @@ export interface Settlement {
   }): Promise<TxRef>
   /** Claims a lock of the closing state with its preimage, before the lock's expiry. */
   claimLock(channelId: Uint8Array, lock: LockLeaf, preimage: Uint8Array, proof: Uint8Array[]): Promise<TxRef>
+  /**
+   * Claims a lock of ANY payer-signed `state` of a closing channel (signature checked, proof
+   * against `state.locksRoot`), under the same conditions as `claimLock`, once per (state, lock).
+   * The payee's answer to a payer that closes with a newer state that dropped a revealed lock.
+   * It raises `floor` to `state.cumulativePaid + locks claimed against state`; the payee is paid
+   * the larger of that and the closing state's due, never the sum.
+   */
+  claimLockFrom(state: SignedState, lock: LockLeaf, preimage: Uint8Array, proof: Uint8Array[]): Promise<TxRef>
   /** After the dispute window: pays the payee its due and the payer the rest, once. */
   withdraw(channelId: Uint8Array): Promise<TxRef>
   /** After `expiry + disputeWindow` on a channel nobody closed: the whole deposit back to the payer. */

@@ -91,6 +91,7 @@ describe('watch', () => {
     expect(hex((mine[2] as { by: Uint8Array }).by)).toBe(hex(f.payer.address))
     expect(mine[3]).toMatchObject({ sequence: 2n, cumulativePaid: 50n })
     expect(mine[4]).toMatchObject({ amount: 40n })
+    expect(hex((mine[4] as { preimage: Uint8Array }).preimage)).toBe(hex(preimage))
     expect(mine[5]).toMatchObject({ toPayee: 90n, toPayer: 920n, reason: 'withdraw' })
     const heights = mine.map((e) => e.height)
     expect([...heights].sort((a, b) => (a < b ? -1 : 1))).toEqual(heights)

@@ -2,11 +2,14 @@
  * The wallet's channel code on the real contract: two wallets (payer, payee) with their own data
  * directories and settlement keys exchange signed updates; the payer then closes on chain with a
  * stale state, and the payee's wallet (its settlement watcher, not the test) challenges with the
- * newest one. Every token is accounted for after the withdrawal.
+ * newest one. Every token is accounted for after the withdrawal. Then a payer that closes with a
+ * newer state dropping a revealed lock: the payee's wallet claims it against its own state.
  */
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { keccak256, secpSignDigest, updateDigest } from '@bazaar/protocol'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signedStateOf } from '../../src/channels/settle.js'
 import type { EvmSettlement } from '../../src/evm/evm-settlement.js'
@@ -50,11 +53,8 @@ afterAll(async () => {
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex')
 
-it('a stale close by the payer is challenged by the payee wallet on its own', async () => {
-  const payer = await node()
-  const payee = await node()
-  const payerStart = await payer.settlement.balanceOf(payer.keys.settlementKey.address, chain.token)
-  const payeeStart = await payee.settlement.balanceOf(payee.keys.settlementKey.address, chain.token)
+/** A 1,000-token channel from `payer` to `payee` (600 s dispute window), accepted by the payee. */
+async function openChannel(payer: Node, payee: Node): Promise<Uint8Array> {
   const { channelId, open } = await payer.wallet.channels.open({
     peerKey: payee.keys.peerKey.publicKey,
     payeeAddress: payee.keys.settlementKey.address,
@@ -63,6 +63,29 @@ it('a stale close by the payer is challenged by the payee wallet on its own', as
     disputeWindow: 600n,
   })
   await payee.wallet.channels.acceptOpen(open)
+  return channelId
+}
+
+/** Moves the chain's time forward and mines a block at the new time. */
+async function advance(seconds: number): Promise<void> {
+  for (const [method, params] of [
+    ['evm_increaseTime', [seconds]],
+    ['evm_mine', []],
+  ] as const) {
+    await fetch(chain.rpcUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+    })
+  }
+}
+
+it('a stale close by the payer is challenged by the payee wallet on its own', async () => {
+  const payer = await node()
+  const payee = await node()
+  const payerStart = await payer.settlement.balanceOf(payer.keys.settlementKey.address, chain.token)
+  const payeeStart = await payee.settlement.balanceOf(payee.keys.settlementKey.address, chain.token)
+  const channelId = await openChannel(payer, payee)
   const updates = []
   for (let i = 0; i < 5; i++) {
     const update = await payer.wallet.channels.createUpdate(channelId, { pay: 10n })
@@ -85,19 +108,50 @@ it('a stale close by the payer is challenged by the payee wallet on its own', as
   expect(event).toMatchObject({ sequence: 5n, cumulativePaid: 50n })
   expect(hex((event as { by: Uint8Array }).by)).toBe(hex(payee.keys.settlementKey.address))
 
-  const rpc = (method: string, params: unknown[]) =>
-    fetch(chain.rpcUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-    })
-  await rpc('evm_increaseTime', [600])
-  await rpc('evm_mine', [])
+  await advance(600)
   await payee.settlement.withdraw(channelId)
   expect(await payee.settlement.balanceOf(payee.keys.settlementKey.address, chain.token)).toBe(
     payeeStart + 50n,
   )
   expect(await payer.settlement.balanceOf(payer.keys.settlementKey.address, chain.token)).toBe(
     payerStart - 50n,
+  )
+})
+
+it('a payer closing with a newer state that dropped a revealed lock: the payee wallet claims it (claimLockFrom), the payer wallet learns the preimage', async () => {
+  const payer = await node()
+  const payee = await node()
+  const payeeStart = await payee.settlement.balanceOf(payee.keys.settlementKey.address, chain.token)
+  const channelId = await openChannel(payer, payee)
+  const preimage = new Uint8Array(randomBytes(32))
+  const expiry = (await payer.settlement.now()) + 3_600n
+  const lock = { hash: keccak256(preimage), amount: 70n, expiry, jobId: new Uint8Array(32).fill(5) }
+  const update = await payer.wallet.channels.createUpdate(channelId, { pay: 100n, lock })
+  await payer.wallet.channels.receiveAck(await payee.wallet.channels.receiveUpdate(update))
+  await payee.wallet.channels.revealPreimage(channelId, preimage)
+
+  const revealed = new Promise<unknown>((resolve) =>
+    payer.wallet.addEventListener('lock-revealed', (e) => resolve((e as CustomEvent).detail), { once: true }),
+  )
+  // The payer signs a newer state without the lock (never sent to the payee) and closes with it.
+  const dropped = { ...signedStateOf(update), sequence: 2n, lockedTotal: 0n, locksRoot: new Uint8Array(32) }
+  const digest = updateDigest(
+    { chainId: payer.settlement.chainId, contract: payer.settlement.contract },
+    dropped,
+  )
+  await payer.settlement.close({
+    ...dropped,
+    signature: secpSignDigest(payer.keys.settlementKey.privateKey, digest),
+  })
+  const detail = (await revealed) as { hash: Uint8Array; preimage: Uint8Array }
+  expect(hex(detail.preimage)).toBe(hex(preimage))
+  expect(await payer.settlement.getChannel(channelId)).toMatchObject({ cumulativePaid: 100n, floor: 170n })
+
+  await advance(600)
+  expect((await payee.wallet.channels.runDeadlines()).map((a) => [a.action, a.error?.name])).toEqual([
+    ['withdraw', undefined],
+  ])
+  expect(await payee.settlement.balanceOf(payee.keys.settlementKey.address, chain.token)).toBe(
+    payeeStart + 170n,
   )
 })

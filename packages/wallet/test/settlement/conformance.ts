@@ -206,6 +206,87 @@ export function runSettlementConformance(name: string, factory: () => Promise<Co
       expect(await balances()).toEqual({ payer: -200n, payee: 200n })
     })
 
+    describe('claims against another payer-signed state (claimLockFrom)', () => {
+      /** State 4 locks 70 to the payee, who accepted it and revealed the preimage. */
+      const revealed = () => {
+        const a = lock(70n, start + 300n)
+        return { ...a, locked: state(4n, 100n, [a.lock]) }
+      }
+
+      it('defeats a payer that closes with a newer state dropping a revealed lock', async () => {
+        const { lock: l, preimage, locked } = revealed()
+        await f.payer.close(state(5n, 100n)) // signed by the payer, never sent: the lock is gone
+        expect(await rule(f.payee.claimLock(channelId, l, preimage, []))).toBe('LockNotFound')
+        expect(await rule(f.payee.challenge(locked))).toBe('StaleState')
+        await f.payee.claimLockFrom(locked, l, preimage, [])
+        expect(await rule(f.payee.claimLockFrom(locked, l, preimage, []))).toBe('LockClaimed')
+        expect(await f.payer.getChannel(channelId)).toMatchObject({
+          sequence: 5n,
+          cumulativePaid: 100n,
+          claimed: 0n,
+          floor: 170n,
+        })
+        await f.advance(WINDOW)
+        await f.payer.withdraw(channelId)
+        expect(await balances()).toEqual({ payer: -170n, payee: 170n })
+      })
+
+      it('pays the larger of the closing amount and the floor, never the sum', async () => {
+        const { lock: l, preimage, locked } = revealed()
+        await f.payee.close(state(5n, 170n)) // the lock was folded into the closing state
+        await f.payee.claimLockFrom(locked, l, preimage, [])
+        expect(await f.payee.getChannel(channelId)).toMatchObject({ cumulativePaid: 170n, floor: 170n })
+        await f.advance(WINDOW)
+        await f.payee.withdraw(channelId)
+        expect(await balances()).toEqual({ payer: -170n, payee: 170n })
+      })
+
+      it('sums claims against one state, keeps the best of several states', async () => {
+        const a = lock(70n, start + 300n)
+        const b = lock(30n, start + 300n)
+        const both = state(4n, 100n, [a.lock, b.lock])
+        const older = state(3n, 150n, [a.lock])
+        await f.payer.close(state(6n, 120n))
+        await f.payee.claimLockFrom(both, a.lock, a.preimage, lockProof([a.lock, b.lock], 0))
+        expect((await f.payee.getChannel(channelId))?.floor).toBe(170n)
+        await f.payee.claimLockFrom(both, b.lock, b.preimage, lockProof([a.lock, b.lock], 1))
+        expect((await f.payee.getChannel(channelId))?.floor).toBe(200n)
+        // The same lock against another state is a new claim, but floors do not add up.
+        await f.payee.claimLockFrom(older, a.lock, a.preimage, [])
+        expect((await f.payee.getChannel(channelId))?.floor).toBe(220n)
+        await f.advance(WINDOW)
+        await f.payee.withdraw(channelId)
+        expect(await balances()).toEqual({ payer: -220n, payee: 220n })
+      })
+
+      it('checks the window, the expiry, the preimage, the amounts, the signature, the proof and the total', async () => {
+        const { lock: l, preimage, locked } = revealed()
+        expect(await rule(f.payee.claimLockFrom(locked, l, preimage, []))).toBe('NotClosing')
+        await f.payer.close(state(5n, 100n))
+        expect(await rule(f.payee.claimLockFrom(locked, l, new Uint8Array(32), []))).toBe('WrongPreimage')
+        expect(await rule(f.payee.claimLockFrom(sign(locked, f.payeeKey), l, preimage, []))).toBe(
+          'InvalidSignature',
+        )
+        expect(await rule(f.payee.claimLockFrom({ ...locked, cumulativePaid: 101n }, l, preimage, []))).toBe(
+          'InvalidSignature',
+        )
+        expect(await rule(f.payee.claimLockFrom(state(4n, DEPOSIT, [l]), l, preimage, []))).toBe(
+          'AmountAboveDeposit',
+        )
+        expect(await rule(f.payee.claimLockFrom(locked, l, preimage, [ZERO32]))).toBe('LockNotFound')
+        const big = { ...l, amount: 71n }
+        const overstated = sign({ ...locked, locksRoot: locksRoot([big]) })
+        expect(await rule(f.payee.claimLockFrom(overstated, big, preimage, []))).toBe('LocksAboveTotal')
+        expect((await f.payee.getChannel(channelId))?.floor).toBe(0n)
+        await f.advance(300n)
+        expect(await rule(f.payee.claimLockFrom(locked, l, preimage, []))).toBe('LockExpired')
+        await f.advance(WINDOW - 300n)
+        expect(await rule(f.payee.claimLockFrom(locked, l, preimage, []))).toBe('WindowOver')
+        await f.payee.withdraw(channelId)
+        expect(await balances()).toEqual({ payer: -100n, payee: 100n })
+      })
+    })
+
     it('an expired lock cannot be claimed', async () => {
       const a = lock(100n, start + 60n)
       await f.payee.close(state(1n, 0n, [a.lock]))
@@ -230,6 +311,30 @@ export function runSettlementConformance(name: string, factory: () => Promise<Co
       await f.payee.cooperativeClose(close)
       expect(await balances()).toEqual({ payer: -250n, payee: 250n })
       expect(await rule(f.payer.cooperativeClose(close))).toBe('AlreadyPaidOut')
+    })
+
+    it('reports a lock claim with its preimage, whichever claim made it', async () => {
+      const a = lock(40n, start + 300n)
+      const b = lock(60n, start + 300n)
+      const claims: Array<{ lockHash: string; amount: bigint; preimage: string }> = []
+      const { promise, resolve } = Promise.withResolvers<void>()
+      const stop = f.payer.watch((e) => {
+        if (e.type !== 'lock-claimed' || Buffer.compare(e.channelId, channelId) !== 0) return
+        const hexOf = (b: Uint8Array) => Buffer.from(b).toString('hex')
+        claims.push({ lockHash: hexOf(e.lockHash), amount: e.amount, preimage: hexOf(e.preimage) })
+        if (claims.length === 2) resolve()
+      }, 0n)
+      const older = state(2n, 0n, [b.lock])
+      await f.payee.close(state(3n, 10n, [a.lock]))
+      await f.payee.claimLock(channelId, a.lock, a.preimage, [])
+      await f.payee.claimLockFrom(older, b.lock, b.preimage, [])
+      await promise
+      stop()
+      const hexOf = (b: Uint8Array) => Buffer.from(b).toString('hex')
+      expect(claims).toEqual([
+        { lockHash: hexOf(a.lock.hash), amount: 40n, preimage: hexOf(a.preimage) },
+        { lockHash: hexOf(b.lock.hash), amount: 60n, preimage: hexOf(b.preimage) },
+      ])
     })
 
     it('reports its events to watchers', async () => {
