@@ -122,6 +122,8 @@ export async function runHire(run: HireRun): Promise<HireResult> {
 
   let frames: FrameStream<JobFrame> | undefined
   let paid = false
+  /** Set once a lock is placed and until its key arrives: what to give up if it never does. */
+  let openLock: { channelId: Uint8Array; hash: Uint8Array } | undefined
   try {
     const channelId = new Uint8Array(
       mayPay ? await payments!.ensureChannel(target.peer, target.payment, options.budget, { signal }) : [],
@@ -227,6 +229,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
         { signal },
       )
       paid = true
+      openLock = { channelId, hash: delivery.lockHash }
       const body = checked(() => buildReceiptBody(requestBody, delivery, locked, BigInt(Date.now())))
       const bodyBytes = new Uint8Array(encodeReceiptBody(body))
       const clientSignature = new Uint8Array(signReceipt(bodyBytes, 'client', deps.signer.seed))
@@ -249,6 +252,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
       // making the caller wait for it; a stopping node waits for it (drain), and should the
       // process die first, the worker still claims the lock with the key at settlement.
       const paidKey = key
+      openLock = undefined
       run.background(
         payments!
           .fold(target.peer, channelId, paidKey, { signal: run.stop })
@@ -287,7 +291,16 @@ export async function runHire(run: HireRun): Promise<HireResult> {
     const error = classify(err, { deadline: deadlineSignal, caller: options.signal, stop: run.stop, id })
     if (paid) {
       // The lock stays until its expiry: the worker can still claim it with the key at settlement.
+      // Once it has expired it is worth nothing, and the payer drops it to spend that amount again.
       run.reservation.commit(options.budget)
+      if (openLock !== undefined) {
+        const { channelId: lockChannel, hash } = openLock
+        run.background(
+          payments!
+            .abandon(target.peer, lockChannel, hash)
+            .catch((err: Error) => deps.log('could not schedule the release of a lock: %s', err.message)),
+        )
+      }
     } else {
       run.reservation.release()
     }
