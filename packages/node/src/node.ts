@@ -4,6 +4,7 @@
  * (reputation, metrics) plug in.
  */
 import type { PaymentTerms } from '@bazaar/protocol'
+import { libp2pRawKey, loadPeerKey } from '@bazaar/wallet'
 import { generateKeyPair, privateKeyFromRaw } from '@libp2p/crypto/keys'
 import type { ComponentLogger, PeerId, PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
@@ -51,11 +52,16 @@ export interface BazaarNodeOptions {
    * identity and channels). Without it everything lives in memory.
    */
   dataDir?: string
+  /** Decrypts (and encrypts on creation) the identity key file of the data directory. */
+  passphrase?: string
   /** Listen multiaddrs (default: loopback TCP on a free port). */
   listen?: string[]
   /** Multiaddrs (with /p2p/ id) dialed at start to join the network. */
   bootstrap?: string[]
-  /** The node's Ed25519 identity (its peer id). Default: the wallet's key, else a fresh one. */
+  /**
+   * The node's Ed25519 identity (its peer id). Default: the wallet's key, else `peer.key` in the
+   * data directory (created on first start), else a fresh key.
+   */
   privateKey?: PrivateKey
   /** Agent name and description shown in the card. */
   name?: string
@@ -181,7 +187,7 @@ export class BazaarNode extends BazaarEvents {
 
 /** Creates a node (not started). Call `start()` to listen, bootstrap and serve. */
 export async function createBazaarNode(options: BazaarNodeOptions = {}): Promise<BazaarNode> {
-  const privateKey = options.privateKey ?? (await identityOf(options.wallet))
+  const privateKey = options.privateKey ?? (await identityOf(options))
   const datastore = options.dataDir === undefined ? undefined : await openDatastore(options.dataDir)
   const events = new BazaarEvents()
   const registry = new SkillRegistry(
@@ -212,14 +218,19 @@ export async function createBazaarNode(options: BazaarNodeOptions = {}): Promise
   return node
 }
 
-/** The wallet's identity (loaded from the data directory) when there is one, else a fresh key. */
-async function identityOf(wallet: WalletLike | undefined): Promise<PrivateKey> {
-  const key = wallet?.peerKey
+/**
+ * The node's identity: the wallet's peer key when there is a wallet, else the key file in the
+ * data directory (created on first start, mode 0600, encrypted with `passphrase` when given), else
+ * a fresh key for an in-memory node.
+ */
+async function identityOf(options: BazaarNodeOptions): Promise<PrivateKey> {
+  const key =
+    options.wallet?.peerKey ??
+    (options.dataDir === undefined
+      ? undefined
+      : await loadPeerKey({ dataDir: options.dataDir, passphrase: options.passphrase }))
   if (key === undefined) return generateKeyPair('Ed25519')
-  const raw = new Uint8Array(64)
-  raw.set(key.privateKey, 0)
-  raw.set(key.publicKey, 32)
-  return privateKeyFromRaw(raw)
+  return privateKeyFromRaw(libp2pRawKey({ privateKey: key.privateKey, publicKey: key.publicKey }))
 }
 
 function forward(from: BazaarEvents, to: BazaarEvents): void {

@@ -11,6 +11,15 @@ import { startLine, stopAll } from './helpers/nodes.js'
 import { createPaidNode, tempDir } from './helpers/paid.js'
 
 describe('restart from the data directory', () => {
+  it('keeps the identity of a node without a wallet (peer.key in the data directory)', async () => {
+    const dir = await tempDir()
+    const first = await createBazaarNode({ dataDir: dir })
+    const again = await createBazaarNode({ dataDir: dir })
+    expect(again.peerId.equals(first.peerId)).toBe(true)
+    expect((await createBazaarNode()).peerId.equals(first.peerId)).toBe(false)
+    await rm(dir, { recursive: true, force: true })
+  })
+
   it('keeps the identity, the peer store and the channels', async () => {
     const ledgerPath = join(await tempDir('bazaar-ledger-'), 'ledger.db')
     const dir = await tempDir()
