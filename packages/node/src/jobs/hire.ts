@@ -115,7 +115,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
       jobId: id,
       role: 'client',
       peer: target.peer,
-      skill: options.skill,
+      skill: target.offer.id,
       state,
       ...extra,
     })
@@ -134,7 +134,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
       jobId,
       clientKey: deps.signer.publicKey,
       workerKey,
-      skill: options.skill,
+      skill: target.offer.id,
       skillVersion: target.offer.version,
       input,
       contentType: options.contentType ?? 'application/octet-stream',

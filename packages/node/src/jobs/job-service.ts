@@ -249,10 +249,23 @@ export class JobService implements Startable {
         options.peer,
         options.signal ? { signal: options.signal } : {},
       )
-      const offer = card.body.skills.find((s) => s.id === options.skill)
-      if (offer === undefined) throw new NoWorkerFoundError(`${options.peer} does not offer ${options.skill}`)
+      const skills = card.body.skills
+      const offer =
+        options.skill === undefined
+          ? skills.length === 1
+            ? skills[0]
+            : undefined
+          : skills.find((s) => s.id === options.skill)
+      if (offer === undefined) {
+        throw new NoWorkerFoundError(
+          options.skill === undefined
+            ? `${options.peer} offers ${skills.length} skills: name one`
+            : `${options.peer} does not offer ${options.skill}`,
+        )
+      }
       return [{ peer: options.peer, offer, payment: card.body.payment }]
     }
+    if (options.skill === undefined) throw new NoWorkerFoundError('name a skill, or a peer that offers one')
     const found: SkillCandidate[] = await this.components.skills.find(options.skill, {
       ...(options.quoteFirst === true ? {} : { maxPrice: options.budget }),
       ...(options.findTimeout === undefined ? {} : { timeout: options.findTimeout }),

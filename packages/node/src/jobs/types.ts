@@ -3,8 +3,11 @@ import type { ReceiptBody } from '@bazaar/protocol'
 import type { PeerId } from '@libp2p/interface'
 
 export interface HireOptions {
-  /** Skill id to hire for. */
-  skill: string
+  /**
+   * Skill id to hire for. May be left out when `peer` is given and its card offers exactly one
+   * skill.
+   */
+  skill?: string
   /** A specific worker; without it the best candidate of `skills.find` is hired. */
   peer?: PeerId
   input: Uint8Array | string

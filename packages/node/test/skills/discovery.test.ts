@@ -49,6 +49,10 @@ describe('skill discovery over the DHT (6 real nodes)', () => {
     expect(result.text()).toBe('HELLO BAZAAR')
     expect(result.peer.equals(worker.peerId)).toBe(true)
     expect(progress).toContain(500)
+
+    // Naming the worker is enough when its card offers a single skill.
+    const direct = await client.jobs.hire({ peer: worker.peerId, input: 'again', budget: 0n })
+    expect(direct.text()).toBe('AGAIN')
   })
 
   it('returns nothing for a skill nobody offers', async () => {
