@@ -213,8 +213,9 @@ export class CardService implements Startable {
     })
   }
 
+  /** Every change of content takes the next sequence, so a newer card always replaces an older one. */
   private invalidate(): void {
-    if (this.signed !== undefined) this.sequence += 1n
+    this.sequence += 1n
     this.signed = undefined
   }
 
