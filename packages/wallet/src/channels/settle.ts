@@ -136,6 +136,7 @@ export class WalletChannels extends Channels {
         : this.init.store.update(channelId, on.sequence)?.update
     const closing = stored !== undefined && bytesEqual(stored.locksRoot, on.locksRoot) ? stored : undefined
     const now = await settlement.now()
+    if (now >= on.closeDeadline) return [] // too late (a replayed event after a restart)
     const txs: TxRef[] = []
     const claim = async (state: SignedUpdate, from: boolean): Promise<void> => {
       for (const [i, lock] of state.locks.entries()) {
