@@ -37,14 +37,13 @@ import {
   DEFAULT_PAY_MAX_INBOUND_STREAMS,
   DEFAULT_PAY_MAX_OUTBOUND_STREAMS,
   DEFAULT_PAY_TIMEOUT_MS,
-  KEEP_KEY_MS,
-  MAX_KEPT_KEYS,
   MAX_QUEUED_PAY_FRAMES,
   MIN_CHANNEL_REMAINING_S,
   PAY_PROTOCOL,
 } from './constants.js'
-import { LockNotFoundError, NoCompatibleTermsError } from './errors.js'
+import { NoCompatibleTermsError } from './errors.js'
 import { handlePayStream } from './handle-pay-stream.js'
+import { LockWatch } from './lock-watch.js'
 import { PayerSession } from './payer-session.js'
 import { toWire } from './reestablish.js'
 import type { LockedUpdate, LockRequest, Payments } from './types.js'
@@ -72,24 +71,13 @@ export interface PayServiceComponents {
   logger: ComponentLogger
 }
 
-interface LockWaiter {
-  request: LockRequest & LockedUpdate
-  resolve(): void
-  reject(err: Error): void
-}
-
 export class PayService implements Payments, Startable {
   private readonly log: Logger
   private readonly sessions = new Map<string, PayerSession>()
   private readonly connecting = new Map<string, Promise<PayerSession>>()
   private readonly opening = new Map<string, Promise<Uint8Array>>()
-  private readonly waiters = new Map<string, Set<LockWaiter>>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
-  /** Keys of deliveries whose client left before its lock arrived (lock hash hex -> key). */
-  private readonly keys = new Map<
-    string,
-    { channelId: Uint8Array; amount: bigint; preimage: Uint8Array; until: number }
-  >()
+  private readonly locks: LockWatch
   private started = false
   private readonly codec: FrameCodec<PayFrame>
 
@@ -100,6 +88,11 @@ export class PayService implements Payments, Startable {
     this.log = components.logger.forComponent('bazaar:pay')
     const maxBytes = init.maxFrameBytes ?? DEFAULT_MAX_PAY_FRAME_BYTES
     this.codec = { encode: encodePayFrame, decode: (bytes) => decodePayFrame(bytes, { maxBytes }) }
+    this.locks = new LockWatch(
+      init.wallet.channels,
+      this.log,
+      init.awaitLockTimeoutMs ?? DEFAULT_AWAIT_LOCK_TIMEOUT_MS,
+    )
   }
 
   readonly [Symbol.toStringTag] = '@bazaar/pay'
@@ -255,31 +248,7 @@ export class PayService implements Payments, Startable {
   }
 
   awaitLocked(request: LockRequest & LockedUpdate, options: AbortOptions = {}): Promise<void> {
-    const found = this.checkLocked(request)
-    if (found === true) return Promise.resolve()
-    if (found instanceof Error) return Promise.reject(found)
-    const { promise, resolve, reject } = Promise.withResolvers<void>()
-    const key = hex(request.channelId)
-    const set = this.waiters.get(key) ?? new Set<LockWaiter>()
-    this.waiters.set(key, set)
-    const signal = AbortSignal.any([
-      AbortSignal.timeout(this.init.awaitLockTimeoutMs ?? DEFAULT_AWAIT_LOCK_TIMEOUT_MS),
-      ...(options.signal ? [options.signal] : []),
-    ])
-    const waiter: LockWaiter = {
-      request,
-      resolve: () => done(resolve),
-      reject: (err) => done(() => reject(err)),
-    }
-    const onAbort = (): void => waiter.reject(new LockNotFoundError('locked update not accepted in time'))
-    const done = (settle: () => void): void => {
-      set.delete(waiter)
-      signal.removeEventListener('abort', onAbort)
-      settle()
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
-    set.add(waiter)
-    return promise
+    return this.locks.awaitLocked(request, options)
   }
 
   async revealed(_peer: PeerId, channelId: Uint8Array, preimage: Uint8Array): Promise<void> {
@@ -294,40 +263,7 @@ export class PayService implements Payments, Startable {
     preimage: Uint8Array,
   ): Promise<boolean> {
     if (!this.hasChannel(peer, channelId)) return false
-    const lock = this.init.wallet.channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
-    if (lock === undefined || lock.amount < amount) {
-      // The locked update may still be on its way on the pay stream: remember the key for a while.
-      if (this.keys.size >= MAX_KEPT_KEYS) this.keys.delete(this.keys.keys().next().value!)
-      this.keys.set(hex(hash), { channelId, amount, preimage, until: Date.now() + KEEP_KEY_MS })
-      return false
-    }
-    await this.init.wallet.channels.revealPreimage(channelId, preimage)
-    return true
-  }
-
-  /** true: accepted with the lock; Error: accepted without it; undefined: not accepted yet. */
-  private checkLocked(request: LockRequest & LockedUpdate): true | Error | undefined {
-    const { channels } = this.init.wallet
-    const record = channels.get(request.channelId)
-    if (record === undefined || record.latest === undefined || record.latest.sequence < request.sequence)
-      return undefined
-    // Accepted means persisted: the history row appears once the wallet's commit is done (the
-    // in-memory record may run ahead of it), and onAccepted checks again at that moment.
-    const entry = channels.history(request.channelId, request.sequence, request.sequence)[0]
-    if (entry === undefined) return undefined
-    if (!bytesEqual(entry.stateHash, request.stateHash)) {
-      return new LockNotFoundError('the named update is not the one accepted')
-    }
-    const lock = entry.update.locks.find((l) => bytesEqual(l.hash, request.hash))
-    if (
-      lock === undefined ||
-      lock.amount < request.amount ||
-      lock.expiry < request.expiry ||
-      !bytesEqual(lock.jobId, request.jobId)
-    ) {
-      return new LockNotFoundError('the update does not carry the expected lock')
-    }
-    return true
+    return this.locks.keepKey(channelId, hash, amount, preimage)
   }
 
   private onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void {
@@ -341,27 +277,7 @@ export class PayService implements Payments, Startable {
     }
     if (paid > 0n) this.init.events.emitPayment({ ...detail, kind: 'fold', amount: paid })
     else if (locked > 0n) this.init.events.emitPayment({ ...detail, kind: 'lock', amount: locked })
-    for (const lock of update.locks) {
-      const kept = this.keys.get(hex(lock.hash))
-      if (kept === undefined) continue
-      this.keys.delete(hex(lock.hash))
-      if (
-        kept.until < Date.now() ||
-        lock.amount < kept.amount ||
-        !bytesEqual(kept.channelId, update.channelId)
-      )
-        continue
-      void this.init.wallet.channels
-        .revealPreimage(update.channelId, kept.preimage)
-        .catch((err: Error) => this.log('could not record a kept key: %s', err.message))
-    }
-    const set = this.waiters.get(hex(update.channelId))
-    if (set === undefined) return
-    for (const waiter of [...set]) {
-      const found = this.checkLocked(waiter.request)
-      if (found === true) waiter.resolve()
-      else if (found instanceof Error) waiter.reject(found)
-    }
+    this.locks.accepted(update)
   }
 
   private usableChannel(peer: PeerId, amount: bigint): Uint8Array | undefined {
