@@ -9,16 +9,13 @@ import {
   ErrorCode,
   type JobFrame,
   JobState,
-  quoteHash,
   signDelivery,
-  signQuote,
   signReceipt,
   verifyJobRequest,
   verifyReceiptSignature,
 } from '@bazaar/protocol'
 import type { PeerId } from '@libp2p/interface'
 import { peerKeyOf } from '../identity.js'
-import type { SkillResult } from '../skills/types.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { codeOf } from './codes.js'
 import { JOB_VERSION } from './constants.js'
@@ -34,7 +31,6 @@ import {
   MalformedJobError,
   PaymentInvalidError,
   PaymentRequiredError,
-  QuoteExpiredError,
   ShuttingDownError,
   UnexpectedJobMessageError,
   UnknownSkillJobError,
@@ -43,6 +39,7 @@ import {
 } from './errors.js'
 import { hex, type JobContextDeps } from './job-context.js'
 import { checked } from './messages.js'
+import { negotiateQuote, normalize, raceAbort } from './worker-steps.js'
 
 /** Serves one inbound job stream. `stop` aborts the job when the node shuts down. */
 export async function handleJob(
@@ -301,71 +298,4 @@ export async function handleJob(
     untrack()
     if (!job.signal.aborted) job.abort(new JobCanceledError('job finished'))
   }
-}
-
-async function negotiateQuote(
-  deps: JobContextDeps,
-  frames: FrameStream<JobFrame>,
-  jobId: Uint8Array<ArrayBuffer>,
-  clientKey: Uint8Array<ArrayBuffer>,
-  price: bigint,
-  asset: string,
-  signal: AbortSignal,
-): Promise<void> {
-  const now = Date.now()
-  const quote = signQuote(
-    {
-      version: JOB_VERSION,
-      jobId,
-      workerKey: deps.signer.publicKey,
-      clientKey,
-      price,
-      asset,
-      expiresAt: BigInt(now + deps.limits.quoteTtlMs),
-      terms: '',
-      issuedAt: BigInt(now),
-    },
-    deps.signer.seed,
-  )
-  await frames.send({ quote }, signal)
-  const answer = await frames.next({ timeoutMs: deps.limits.quoteTtlMs, signal }).catch((err: Error) => {
-    throw err.name === 'FrameTimeoutError' ? new QuoteExpiredError('quote was not accepted in time') : err
-  })
-  if (answer.cancel !== undefined)
-    throw Object.assign(new JobCanceledError('client declined the quote'), { declined: true })
-  if (answer.accept === undefined) throw new UnexpectedJobMessageError('expected accept')
-  if (!bytesEqual(answer.accept.jobId, jobId) || !bytesEqual(answer.accept.quoteHash, quoteHash(quote))) {
-    throw new MalformedJobError('accept does not name the quote')
-  }
-}
-
-function normalize(result: SkillResult, fallbackType: string): { output: Uint8Array; contentType: string } {
-  if (result instanceof Uint8Array) return { output: result, contentType: fallbackType }
-  if (typeof result === 'string')
-    return { output: new TextEncoder().encode(result), contentType: 'text/plain' }
-  if (result !== null && typeof result === 'object' && 'output' in result) {
-    const output = typeof result.output === 'string' ? new TextEncoder().encode(result.output) : result.output
-    if (!(output instanceof Uint8Array)) throw new HandlerFailedError('handler returned no bytes')
-    return { output, contentType: result.contentType ?? fallbackType }
-  }
-  throw new HandlerFailedError('handler returned neither bytes nor text')
-}
-
-/** Resolves with `promise`, or rejects with the signal's reason as soon as it aborts. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort)
-        resolve(v)
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort)
-        reject(e)
-      },
-    )
-  })
 }

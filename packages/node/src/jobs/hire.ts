@@ -27,25 +27,19 @@ import {
 import type { PeerId } from '@libp2p/interface'
 import { peerKeyOf } from '../identity.js'
 import type { FrameStream } from '../stream/frame-stream.js'
-import { errorFromCode } from './codes.js'
 import { JOB_ID_BYTES, JOB_VERSION } from './constants.js'
 import { openResult } from './delivery-crypto.js'
 import {
   BudgetTooLowError,
-  DeadlineExceededError,
   DeliveryMismatchError,
   InputTooLargeError,
-  JobCanceledError,
-  JobError,
-  JobTimeoutError,
-  jobError,
   MalformedJobError,
   PaymentInvalidError,
   PaymentsUnavailableError,
   QuoteExpiredError,
   UnexpectedJobMessageError,
-  WorkerUnreachableError,
 } from './errors.js'
+import { awaitReveal, classify, throwIfRefused } from './hire-steps.js'
 import { hex, type JobContextDeps } from './job-context.js'
 import { checked } from './messages.js'
 import type { Reservation } from './spending-policy.js'
@@ -319,43 +313,4 @@ export async function runHire(run: HireRun): Promise<HireResult> {
     )
     throw error
   }
-}
-
-async function awaitReveal(
-  frames: FrameStream<JobFrame>,
-  timeoutMs: number,
-  stop: AbortSignal,
-  id: string,
-): Promise<{ key: Uint8Array; workerSignature: Uint8Array }> {
-  const answer = await frames.next({ timeoutMs, signal: stop }).catch((err: Error) => {
-    throw err.name === 'FrameTimeoutError'
-      ? new JobTimeoutError('no reveal after the delivery', { cause: err })
-      : err
-  })
-  throwIfRefused(answer, id)
-  if (answer.reveal === undefined) throw new UnexpectedJobMessageError('expected the reveal')
-  return answer.reveal
-}
-
-function throwIfRefused(frame: JobFrame, id: string): void {
-  const refusal = frame.reject ?? frame.error ?? frame.cancel
-  if (refusal !== undefined) throw jobError(errorFromCode(refusal.code, refusal.message), id, true)
-}
-
-function classify(
-  err: unknown,
-  ctx: { deadline: AbortSignal; caller: AbortSignal | undefined; stop: AbortSignal; id: string },
-): JobError {
-  if (err instanceof JobError) return jobError(err, ctx.id, err.remote)
-  const cause = err instanceof Error ? err : new Error(String(err))
-  if (ctx.caller?.aborted === true) return jobError(new JobCanceledError('hire canceled', { cause }), ctx.id)
-  if (ctx.stop.aborted) return jobError(new JobCanceledError('node is stopping', { cause }), ctx.id)
-  if (ctx.deadline.aborted || cause.name === 'FrameTimeoutError') {
-    return jobError(new DeadlineExceededError('no result before the deadline', { cause }), ctx.id)
-  }
-  if (cause.name === 'StreamEndedError' || cause.name === 'CardFetchError') {
-    return jobError(new WorkerUnreachableError('the worker went away', { cause }), ctx.id)
-  }
-  if (cause.name === 'SpendingLimitError') return cause as JobError
-  return jobError(new WorkerUnreachableError(cause.message, { cause }), ctx.id)
 }
