@@ -7,9 +7,13 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' })
 
 run('pnpm', ['-r', '--if-present', 'run', 'generate'])
 try {
-  execFileSync('git', ['diff', '--exit-code', '--stat', '--', 'packages/*/src/pb', 'packages/*/src/**/generated'], {
-    stdio: 'inherit',
-  })
+  execFileSync(
+    'git',
+    ['diff', '--exit-code', '--stat', '--', 'packages/*/src/pb', 'packages/*/src/**/generated'],
+    {
+      stdio: 'inherit',
+    },
+  )
 } catch {
   console.error('generated code is out of date: run `pnpm generate` and commit the result')
   process.exit(1)
