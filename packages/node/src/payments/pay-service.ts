@@ -58,6 +58,8 @@ export interface PayServiceInit {
   channelTtlS?: bigint
   /** Seconds of the dispute window of new channels. */
   disputeWindowS?: bigint
+  /** 20-byte ERC-20 that new channels are funded in (default: the chain's native coin). */
+  token?: Uint8Array
   timeoutMs?: number
   awaitLockTimeoutMs?: number
   maxFrameBytes?: number
@@ -315,6 +317,7 @@ export class PayService implements Payments, Startable {
       deposit: deposit > amount ? deposit : amount,
       ttl: this.init.channelTtlS ?? DEFAULT_CHANNEL_TTL_S,
       disputeWindow: this.init.disputeWindowS ?? DEFAULT_DISPUTE_WINDOW_S,
+      ...(this.init.token === undefined ? {} : { token: this.init.token }),
     })
     await this.connect(peer, channelId, { open: open as ChannelOpen }, options)
     this.init.events.emitPayment({

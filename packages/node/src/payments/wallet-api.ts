@@ -59,6 +59,7 @@ export interface WalletChannels {
     deposit: bigint
     ttl?: bigint
     disputeWindow?: bigint
+    token?: Uint8Array
   }): Promise<{ channelId: Uint8Array; open: { body: Uint8Array; signature: Uint8Array } }>
   createUpdate(
     channelId: Uint8Array,
