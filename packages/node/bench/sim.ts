@@ -54,16 +54,24 @@ for (const nodes of SIZES) {
   })
   rows.push(row(report))
   const r = rows.at(-1)!
+  const failed = Object.entries(report.outcomes.failed)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')
   console.log(
-    `N=${nodes}: ${r.seconds.toFixed(1)} s, ${r.completed}/${JOBS} completed, books ${r.balanced ? 'balanced' : 'NOT BALANCED'}`,
+    `N=${nodes}: ${r.seconds.toFixed(1)} s, ${r.completed}/${JOBS} completed (bad result ${report.outcomes.badResult}; failed: ${failed || 'none'}), ` +
+      `books ${r.balanced ? 'balanced' : 'NOT BALANCED'}, phases ${JSON.stringify(report.phases)}`,
   )
 }
 
 const base = rows[0]!
 const ratio = (x: number, b: number): string => (b === 0 ? '-' : `${(x / b).toFixed(2)}x`)
 const fmt = (x: number, digits = 1): string => x.toFixed(digits)
-console.log(`\nsettlement: ${SETTLEMENT}; ${JOBS} client jobs per run; ratios against N=${base.nodes} in this run`)
-console.log('| N | start-up per node (ms) | memory per node (MiB) | discovery p50 (ms) | hire p50 (ms) | gossip p95 (ms) | books |')
+console.log(
+  `\nsettlement: ${SETTLEMENT}; ${JOBS} client jobs per run; ratios against N=${base.nodes} in this run`,
+)
+console.log(
+  '| N | start-up per node (ms) | memory per node (MiB) | discovery p50 (ms) | hire p50 (ms) | gossip p95 (ms) | books |',
+)
 console.log('| --- | --- | --- | --- | --- | --- | --- |')
 for (const r of rows) {
   console.log(
