@@ -26,7 +26,6 @@ export {
   type ChannelBooks,
   FeatureUnavailableError,
   fromBazaarNode,
-  UnknownReceiptError,
 } from './api/bazaar-node-port.js'
 export { type BazaarMetrics, createMetrics } from './api/metrics.js'
 export type {
@@ -98,6 +97,7 @@ export {
   WorkerUnreachableError,
 } from './jobs/errors.js'
 export { JobService, type JobServiceInit, jobService } from './jobs/job-service.js'
+export { ReceiptBook } from './jobs/receipt-book.js'
 export { type Reservation, SpendingPolicy, type SpendingPolicyInit } from './jobs/spending-policy.js'
 export type { HireOptions, HireResult, JobReceipt } from './jobs/types.js'
 export { type BaseServices, createBazaarLibp2p, keepAllAddresses } from './libp2p.js'
@@ -155,6 +155,7 @@ export {
   SkillMismatchError,
   SubjectMismatchError,
   SyncFailedError,
+  UnknownReceiptError,
   UnpaidReceiptError,
 } from './reputation/errors.js'
 export {
@@ -165,6 +166,7 @@ export {
   gossipScoreConfig,
   REPUTATION_TOPIC_SCORE_PARAMS,
 } from './reputation/gossip-score.js'
+export { NodeReputation } from './reputation/node-reputation.js'
 export { type PeerRef, peerKeyHex } from './reputation/peer-key.js'
 export { ReputationService, reputation } from './reputation/service.js'
 export { AttestationStore, type AttestationStoreOptions } from './reputation/store.js'

@@ -26,7 +26,11 @@ import { type BaseServices, createBazaarLibp2p, type Datastore, parseBootstrap }
 import { type PayServiceInit, payService } from './payments/pay-service.js'
 import type { Payments } from './payments/types.js'
 import type { WalletLike } from './payments/wallet-api.js'
+import type { Reputation, ReputationInit } from './reputation/api.js'
+import { NodeReputation } from './reputation/node-reputation.js'
+import { reputation } from './reputation/service.js'
 import { DEFAULT_ASSET } from './skills/constants.js'
+import { rankByPrice } from './skills/rank.js'
 import { type SkillLimitDefaults, SkillRegistry } from './skills/registry.js'
 import { type SkillsService, type SkillsServiceInit, skillsService } from './skills/skills-service.js'
 import type { RankCandidates } from './skills/types.js'
@@ -76,9 +80,17 @@ export interface BazaarNodeOptions {
   /** Spending limits of hires (deny above them). */
   spending?: SpendingPolicyInit
   limits?: BazaarLimits
-  /** Ranking of `skills.find` results (the reputation service supplies one). */
+  /**
+   * Ranking of `skills.find` results. Default: by reputation when the node runs the reputation
+   * service (ties by price), else cheapest first.
+   */
   rank?: RankCandidates
-  /** Additional libp2p services, composed next to Bazaar's (for example `reputation`). */
+  /**
+   * Runs the reputation service (attestations over gossipsub, scores) with these settings;
+   * `node.reputation` then rates and scores peers. A `reputation` entry of `services` does too.
+   */
+  reputation?: ReputationInit
+  /** Additional libp2p services, composed next to Bazaar's. */
   services?: ServiceFactoryMap<Record<string, unknown>>
   /** libp2p component logger; scoped `bazaar:*` loggers derive from it. */
   logger?: ComponentLogger
@@ -89,6 +101,7 @@ export type BazaarServices = BaseServices & {
   skills: SkillsService
   jobs: JobService
   pay?: Payments
+  reputation?: Reputation
 }
 
 /**
@@ -122,7 +135,7 @@ function bazaarServices(
       events,
       ...(options.spending === undefined ? {} : { spending: options.spending }),
     }),
-    // reputation: composed by the caller through `options.services` (src/reputation/).
+    ...(options.reputation === undefined ? {} : { reputation: reputation(options.reputation) }),
     ...options.services,
   }
   return services as ServiceFactoryMap<Record<string, unknown>>
@@ -130,6 +143,8 @@ function bazaarServices(
 
 /** A running (or stopped) Bazaar node. Create it with `createBazaarNode`. */
 export class BazaarNode extends BazaarEvents {
+  private reputationView: NodeReputation | undefined
+
   constructor(
     readonly libp2p: Libp2p<BazaarServices>,
     private readonly datastore: Datastore | undefined,
@@ -154,6 +169,17 @@ export class BazaarNode extends BazaarEvents {
 
   get card(): CardService {
     return this.libp2p.services.card
+  }
+
+  /**
+   * Scores, explanations and attestations (rate the other party of a paid job by its id), when
+   * the node runs the reputation service.
+   */
+  get reputation(): NodeReputation | undefined {
+    const service = this.libp2p.services.reputation
+    if (service === undefined) return undefined
+    this.reputationView ??= new NodeReputation(service, this.jobs.receipts)
+    return this.reputationView
   }
 
   /** The payments backend, when configured. */
@@ -211,6 +237,11 @@ export async function createBazaarNode(options: BazaarNodeOptions = {}): Promise
   })
   const node = new BazaarNode(libp2p as unknown as Libp2p<BazaarServices>, datastore, options.bootstrap ?? [])
   forward(events, node)
+  const rep = node.libp2p.services.reputation
+  if (rep !== undefined && options.rank === undefined) {
+    // Reputation first; equal scores (peers nobody rated yet) cheapest first.
+    node.skills.setRank((candidates) => rep.rank(rankByPrice(candidates)))
+  }
   libp2p.addEventListener('peer:connect', (evt) => node.emitPeer({ peer: evt.detail, status: 'connected' }))
   libp2p.addEventListener('peer:disconnect', (evt) =>
     node.emitPeer({ peer: evt.detail, status: 'disconnected' }),

@@ -60,3 +60,6 @@ export const DELIVERY_KEY_BYTES = 32
 
 /** XChaCha20-Poly1305 nonce length: the first 24 bytes of the job id. */
 export const NONCE_BYTES = 24
+
+/** Receipts of paid jobs kept for attestations (client and worker side); the oldest go first. */
+export const DEFAULT_MAX_RECEIPTS = 10_000

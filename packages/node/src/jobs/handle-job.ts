@@ -256,6 +256,8 @@ export async function handleJob(
       })
     await payments!.revealed(client, pay.channelId, sealed.key)
     const workerSignature = new Uint8Array(signReceipt(pay.receiptBody, 'worker', deps.signer.seed))
+    // The worker holds the dual-signed receipt too: the client's signature from Pay, its own.
+    deps.receipts.keep(hex(request.jobId), pay.receiptBody, pay.clientSignature, workerSignature)
     await frames.send({ reveal: { jobId: request.jobId, key: sealed.key, workerSignature } }, job.signal)
     emit('completed', { price })
     await frames.close(limits.frameTimeoutMs)

@@ -11,7 +11,6 @@ import {
   checkResult,
   checkRevealedKey,
   ErrorCode,
-  encodeReceipt,
   encodeReceiptBody,
   type JobFrame,
   type JobRequestBody,
@@ -258,7 +257,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
         bodyBytes,
         clientSignature,
         workerSignature,
-        bytes: encodeReceipt({ body: bodyBytes, clientSignature, workerSignature }),
+        bytes: deps.receipts.keep(id, bodyBytes, clientSignature, workerSignature),
       }
     }
     let output: Uint8Array

@@ -6,6 +6,7 @@ import type { BazaarEvents } from '../events.js'
 import type { PeerSigner } from '../identity.js'
 import type { PayeePayments, PayerPayments } from '../payments/types.js'
 import type { SkillRegistry } from '../skills/registry.js'
+import type { ReceiptBook } from './receipt-book.js'
 
 /** Effective limits of the job protocol (units in the names; see constants.ts for defaults). */
 export interface JobLimits {
@@ -27,6 +28,8 @@ export interface JobContextDeps {
   events: BazaarEvents
   log: Logger
   limits: JobLimits
+  /** Receipts of paid jobs (both roles), for attestations. */
+  receipts: ReceiptBook
   /** Resolved lazily: the pay service may be absent (no settlement configured). */
   payments(): (PayerPayments & PayeePayments) | undefined
   /** True once the node is stopping: new jobs are refused. */

@@ -51,6 +51,7 @@ import {
 import { handleJob } from './handle-job.js'
 import { type HireTarget, runHire } from './hire.js'
 import type { JobContextDeps, JobLimits } from './job-context.js'
+import { ReceiptBook } from './receipt-book.js'
 import { SpendingPolicy, type SpendingPolicyInit } from './spending-policy.js'
 import type { HireOptions, HireResult } from './types.js'
 
@@ -62,6 +63,8 @@ export interface JobServiceInit extends Partial<JobLimits> {
   maxOutboundStreams?: number
   rateBurst?: number
   ratePerSecond?: number
+  /** Receipts of paid jobs kept for attestations (default DEFAULT_MAX_RECEIPTS). */
+  maxReceipts?: number
 }
 
 export interface JobServiceComponents {
@@ -84,6 +87,8 @@ export class JobService implements Startable {
   private readonly deps: JobContextDeps
   private readonly limiter: RateLimiter
   readonly spending: SpendingPolicy
+  /** Dual-signed receipts of this node's paid jobs, as client and as worker, by hex job id. */
+  readonly receipts: ReceiptBook
   private readonly active = new Set<Promise<void>>()
   /** Jobs this node serves, by hex job id, with their abort function. */
   private readonly served = new Map<string, (reason: Error) => void>()
@@ -108,7 +113,9 @@ export class JobService implements Startable {
       maxProgressFrames: init.maxProgressFrames ?? DEFAULT_MAX_PROGRESS_FRAMES,
       maxInputBytes: init.maxInputBytes ?? DEFAULT_MAX_INPUT_BYTES,
     }
+    this.receipts = new ReceiptBook(init.maxReceipts)
     this.deps = {
+      receipts: this.receipts,
       signer: peerSigner(components.privateKey),
       self: components.peerId,
       registry: init.registry,

@@ -236,3 +236,11 @@ export class ReputationStoreError extends ReputationError {
     super(message, options)
   }
 }
+
+/** `attest(jobId)` names a job this node holds no receipt for (not a paid job of its, or evicted). */
+export class UnknownReceiptError extends ReputationError {
+  override name = 'UnknownReceiptError'
+  constructor(readonly jobId: string) {
+    super(`no receipt for job ${jobId}`)
+  }
+}
