@@ -8,9 +8,9 @@
  * native coin and does not enter them) must move by exactly the receipts' sum, and the contract
  * must hold nothing for the channel afterwards.
  */
-import { type LocalChain, startLocalChain } from '@bazaar/wallet'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { advanceChain, type ChainNode, hex, watchFor } from './helpers/onchain.js'
+import type { LocalChain } from '@bazaar/wallet'
+import { describe, expect, it } from 'vitest'
+import { advanceChain, type ChainNode, hex, useLocalChain, watchFor } from './helpers/onchain.js'
 import { type JobsRun, type Market, runPaidJobs, SKILLS, startMarket } from './helpers/onchain-market.js'
 
 const JOBS = 24
@@ -24,31 +24,22 @@ interface Balances {
 }
 
 describe('paid jobs settled on a local anvil chain (real nodes, EvmSettlement, mock token)', () => {
-  let chain: LocalChain | undefined
-  const stops: Array<() => Promise<void>> = []
-
-  beforeAll(async () => {
-    chain = await startLocalChain()
-  })
-
-  afterAll(async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {})
-    await chain?.stop()
-  })
+  const suite = useLocalChain()
+  const chain = (): LocalChain => suite.chain()
 
   async function balances(m: Market): Promise<Balances> {
     const s = m.client.settlement
-    const token = chain!.token
+    const token = chain().token
     return {
       payer: await s.balanceOf(m.client.address, token),
       payee: await s.balanceOf(m.worker.address, token),
-      contract: await s.balanceOf(chain!.contract, token),
+      contract: await s.balanceOf(chain().contract, token),
     }
   }
 
   /** A market, its balances before any channel, and JOBS paid jobs on one channel. */
   async function marketWithJobs(): Promise<{ m: Market; before: Balances; run: JobsRun }> {
-    const m = await startMarket(chain!, DEPOSIT, (stop) => stops.push(stop))
+    const m = await startMarket(chain(), DEPOSIT, suite.track)
     const before = await balances(m)
     const run = await runPaidJobs(m, JOBS)
     expect(run.receipts).toHaveLength(JOBS)
@@ -70,7 +61,7 @@ describe('paid jobs settled on a local anvil chain (real nodes, EvmSettlement, m
     })
     const onChain = await m.client.settlement.getChannel(run.channelId)
     expect(onChain).toMatchObject({ status: 'open', deposit: DEPOSIT, paidOut: false })
-    expect(hex(onChain!.token)).toBe(hex(chain!.token))
+    expect(hex(onChain!.token)).toBe(hex(chain().token))
     return { m, before, run }
   }
 
@@ -100,7 +91,7 @@ describe('paid jobs settled on a local anvil chain (real nodes, EvmSettlement, m
   it(`${JOBS} jobs, then a cooperative close: exact payout to both sides`, async () => {
     const { m, before, run } = await marketWithJobs()
     const paidOut = await watchFor(
-      chain!,
+      chain(),
       m.worker.settlement,
       (e) => e.type === 'paid-out' && hex(e.channelId) === hex(run.channelId),
     )
@@ -119,7 +110,7 @@ describe('paid jobs settled on a local anvil chain (real nodes, EvmSettlement, m
   it(`${JOBS} jobs, then the payee closes alone, waits out the window and withdraws`, async () => {
     const { m, before, run } = await marketWithJobs()
     const closing = await watchFor(
-      chain!,
+      chain(),
       m.client.settlement,
       (e) => e.type === 'closing' && hex(e.channelId) === hex(run.channelId),
     )
@@ -135,7 +126,7 @@ describe('paid jobs settled on a local anvil chain (real nodes, EvmSettlement, m
       rule: 'WindowOpen',
     })
     const now = await m.worker.settlement.now()
-    await advanceChain(chain!, event.closeDeadline - now + 1n)
+    await advanceChain(chain(), event.closeDeadline - now + 1n)
     await m.worker.wallet.channels.withdraw(run.channelId)
     expectSettled('unilateral', before, await balances(m), run)
     await expectChannelEmpty(m.worker, run.channelId)
@@ -146,10 +137,9 @@ describe('paid jobs settled on a local anvil chain (real nodes, EvmSettlement, m
   })
 
   it('stops the anvil child with the test', async () => {
-    const pid = chain!.anvil.pid
+    const pid = chain().anvil.pid
     expect(() => process.kill(pid, 0)).not.toThrow()
-    for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
-    await chain!.stop()
+    await suite.stopAll({ chain: true })
     expect(() => process.kill(pid, 0)).toThrow(expect.objectContaining({ code: 'ESRCH' }))
   })
 })

@@ -10,8 +10,8 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { type LocalChain, type SettlementEvent, signedStateOf, startLocalChain } from '@bazaar/wallet'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type LocalChain, type SettlementEvent, signedStateOf } from '@bazaar/wallet'
+import { describe, expect, it } from 'vitest'
 import {
   advanceChain,
   type ChainNode,
@@ -22,6 +22,7 @@ import {
   removeChainNode,
   startChainNode,
   stopChainNode,
+  useLocalChain,
   watchFor,
 } from './helpers/onchain.js'
 import { type JobsRun, type Market, runPaidJobs, startMarket } from './helpers/onchain-market.js'
@@ -30,17 +31,8 @@ const JOBS = 8
 const DEPOSIT = 1_000_000n
 
 describe("a node's settlement watcher challenges a stale close on chain", () => {
-  let chain: LocalChain | undefined
-  const stops: Array<() => Promise<void>> = []
-
-  beforeAll(async () => {
-    chain = await startLocalChain()
-  })
-
-  afterAll(async () => {
-    for (const stop of stops.reverse()) await stop().catch(() => {})
-    await chain?.stop()
-  })
+  const suite = useLocalChain()
+  const chain = (): LocalChain => suite.chain()
 
   /** The client closes `run`'s channel on chain with its first paying state (a fraction of the total). */
   async function cheat(m: Market, run: JobsRun): Promise<bigint> {
@@ -74,26 +66,26 @@ describe("a node's settlement watcher challenges a stale close on chain", () => 
 
   /** Passes the window; the worker withdraws; every token lands where the receipts say. */
   async function settleAndCheck(m: Market, run: JobsRun, worker: ChainNode, closeDeadline: bigint) {
-    const token = chain!.token
+    const token = chain().token
     const s = m.client.settlement
     const payerBefore = await s.balanceOf(m.client.address, token)
     const payeeBefore = await s.balanceOf(worker.address, token)
     const now = await s.now()
-    await advanceChain(chain!, closeDeadline - now + 1n)
+    await advanceChain(chain(), closeDeadline - now + 1n)
     await worker.wallet.channels.withdraw(run.channelId)
     // The deposit was already out of the payer's balance: it gets back exactly what was not earned.
     expect(await s.balanceOf(m.client.address, token)).toBe(payerBefore + DEPOSIT - run.total)
     expect(await s.balanceOf(worker.address, token)).toBe(payeeBefore + run.total)
-    expect(await s.balanceOf(chain!.contract, token)).toBe(0n)
+    expect(await s.balanceOf(chain().contract, token)).toBe(0n)
     expect(await s.getChannel(run.channelId)).toMatchObject({ paidOut: true, cumulativePaid: run.total })
     return { payerBefore, payeeBefore }
   }
 
   it('online: the worker challenges the stale close at once', async () => {
-    const m = await startMarket(chain!, DEPOSIT, (stop) => stops.push(stop))
+    const m = await startMarket(chain(), DEPOSIT, suite.track)
     const run = await runPaidJobs(m, JOBS)
-    const closing = await watchFor(chain!, m.client.settlement, (e) => e.type === 'closing')
-    const challenged = await watchFor(chain!, m.client.settlement, challengedBy(m.worker, run))
+    const closing = await watchFor(chain(), m.client.settlement, (e) => e.type === 'closing')
+    const challenged = await watchFor(chain(), m.client.settlement, challengedBy(m.worker, run))
     const staleAmount = await cheat(m, run)
     const closed = await closing.next
     expect(closed).toMatchObject({ cumulativePaid: staleAmount })
@@ -108,26 +100,26 @@ describe("a node's settlement watcher challenges a stale close on chain", () => 
   })
 
   it('offline: restarted from its data directory, the worker catches up from its cursor and challenges', async () => {
-    const m = await startMarket(chain!, DEPOSIT, (stop) => stops.push(stop))
+    const m = await startMarket(chain(), DEPOSIT, suite.track)
     const run = await runPaidJobs(m, JOBS)
     const best = m.worker.wallet.channels.get(run.channelId)!.latest!
     await stopChainNode(m.worker)
     const cursor = BigInt((await readFile(join(m.worker.dataDir, CURSOR_FILE), 'utf8')).trim())
 
-    const closing = await watchFor(chain!, m.client.settlement, (e) => e.type === 'closing')
-    const challenged = await watchFor(chain!, m.client.settlement, challengedBy(m.worker, run))
+    const closing = await watchFor(chain(), m.client.settlement, (e) => e.type === 'closing')
+    const challenged = await watchFor(chain(), m.client.settlement, challengedBy(m.worker, run))
     const staleAmount = await cheat(m, run)
     const closed = await closing.next
     expect(closed.height).toBeGreaterThan(cursor)
-    await mineBlocks(chain!, 5)
+    await mineBlocks(chain(), 5)
     expect(await m.client.settlement.getChannel(run.channelId)).toMatchObject({
       status: 'closing',
       cumulativePaid: staleAmount,
     })
 
     // Same data directory: same keys, wallet, journal and cursor; no funding this time.
-    const worker = await startChainNode(chain!, { dataDir: m.worker.dataDir, name: 'worker', fund: false })
-    stops.push(() => removeChainNode(worker))
+    const worker = await startChainNode(chain(), { dataDir: m.worker.dataDir, name: 'worker', fund: false })
+    suite.track(() => removeChainNode(worker))
     expect(hex(worker.address)).toBe(hex(m.worker.address))
     expect(await challenged.next).toMatchObject({ sequence: best.sequence, cumulativePaid: run.total })
     await expectJournaledChallenge(worker, run)

@@ -27,7 +27,7 @@ export interface Market {
 export async function startMarket(
   chain: LocalChain,
   deposit: bigint,
-  track: (stop: () => Promise<void>) => void,
+  track: (stop: () => Promise<unknown>) => void,
 ): Promise<Market> {
   const worker = await startChainNode(chain, { name: 'worker' })
   track(() => removeChainNode(worker))

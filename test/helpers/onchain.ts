@@ -21,9 +21,11 @@ import {
   loadWalletKeys,
   openWallet,
   type SettlementEvent,
+  startLocalChain,
   type Wallet,
   type WalletKeys,
 } from '@bazaar/wallet'
+import { afterAll, beforeAll } from 'vitest'
 
 export const JOURNAL_FILE = 'settlement-journal.jsonl'
 export const CURSOR_FILE = 'settlement-cursor'
@@ -198,5 +200,37 @@ export async function waitUntil<T>(
     if (value !== undefined) return value
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`)
     await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** A local chain for one `describe` block, and what runs on it; all stopped (anvil last) after it. */
+export interface ChainSuite {
+  /** The running chain (started in `beforeAll`). */
+  chain(): LocalChain
+  /** Registers a cleanup, run in reverse order before the chain stops. */
+  track(stop: () => Promise<unknown>): void
+  /** Runs the cleanups now (and stops the chain when `chain` is true). */
+  stopAll(options?: { chain?: boolean }): Promise<void>
+}
+
+/** Starts a local chain in `beforeAll` and stops everything in `afterAll`, even after a failure. */
+export function useLocalChain(): ChainSuite {
+  let chain: LocalChain | undefined
+  const stops: Array<() => Promise<unknown>> = []
+  const stopAll = async (options: { chain?: boolean } = {}): Promise<void> => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => {})
+    if (options.chain === true) await chain?.stop()
+  }
+  beforeAll(async () => {
+    chain = await startLocalChain()
+  })
+  afterAll(() => stopAll({ chain: true }))
+  return {
+    chain: () => {
+      if (chain === undefined) throw new Error('the local chain is not started')
+      return chain
+    },
+    track: (stop) => stops.push(stop),
+    stopAll,
   }
 }
