@@ -6,7 +6,7 @@
 import {
   bytesEqual,
   type ChannelAck,
-  ChannelOpenBody,
+  decodeChannelOpenBody,
   type ErrorCode,
   errorCodeOf,
   errorCodeValue,
@@ -40,7 +40,8 @@ export async function handlePayStream(
     if (peerKey === undefined) throw new PayStreamError('payer peer id has no Ed25519 key')
     const first = await frames.next({ timeoutMs: deps.timeoutMs })
     if (first.open !== undefined) {
-      const body = ChannelOpenBody.decode(first.open.body)
+      // Strict decoding (typed errors only); the wallet checks the signature and times on its clock.
+      const body = decodeChannelOpenBody(first.open.body)
       if (!bytesEqual(body.payerKey, peerKey)) throw codeError('NOT_PARTY', 'open is not from its payer')
       await deps.channels.acceptOpen(first.open, peerKey)
       channelId = body.channelId

@@ -3,7 +3,7 @@
  * result still goes through the validator before it is stored or gossiped.
  */
 import type { PrivateKey } from '@libp2p/interface'
-import { Attestation, AttestationBody, Receipt, ReceiptBody, signAttestationWithKey } from './codec.js'
+import { Attestation, AttestationBody, type ReceiptBody, signAttestationWithKey, strict } from './codec.js'
 import { ATTESTATION_VERSION, MAX_RATING } from './constants.js'
 import { NotReceiptPartyError, RatingOutOfRangeError, ReceiptMalformedError } from './errors.js'
 
@@ -24,7 +24,7 @@ export async function createAttestation(
   }
   let rb: ReceiptBody
   try {
-    rb = ReceiptBody.decode(Receipt.decode(receipt).body)
+    rb = strict.receiptBody(strict.receipt(receipt).body)
   } catch (err) {
     throw new ReceiptMalformedError('receipt', (err as Error).message, { cause: err })
   }

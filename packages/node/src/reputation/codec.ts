@@ -11,6 +11,10 @@ import {
   decodeAttestationBody,
   decodeReceipt,
   decodeReceiptBody,
+  decodeSyncRequest,
+  decodeSyncResponse,
+  encodeSyncRequest,
+  encodeSyncResponse,
   Receipt,
   ReceiptBody,
   SigningDomain,
@@ -30,6 +34,29 @@ export const strict = {
   attestationBody: (bytes: Uint8Array): AttestationBody => decodeAttestationBody(bytes),
   receipt: (bytes: Uint8Array): Receipt => decodeReceipt(bytes),
   receiptBody: (bytes: Uint8Array): ReceiptBody => decodeReceiptBody(bytes),
+}
+
+/** Bytes as one contiguous array (stream helpers may hand over a list of chunks). */
+function flat(data: Uint8Array | { subarray(): Uint8Array }): Uint8Array {
+  return data instanceof Uint8Array ? data : data.subarray()
+}
+
+/** The catch-up request as a stream codec: strict decoding (typed errors only). */
+export const syncRequestCodec = {
+  encode: (request: SyncRequest): Uint8Array => encodeSyncRequest(request),
+  decode: (data: Uint8Array | { subarray(): Uint8Array }, maxBytes?: number): SyncRequest =>
+    decodeSyncRequest(flat(data), maxBytes),
+}
+
+/** The catch-up response as a stream codec, strict and bounded in bytes and count. */
+export function syncResponseCodec(limits: { maxBytes: number; maxAttestations: number }): {
+  encode: (response: SyncResponse) => Uint8Array
+  decode: (data: Uint8Array | { subarray(): Uint8Array }) => SyncResponse
+} {
+  return {
+    encode: (response) => encodeSyncResponse(response),
+    decode: (data) => decodeSyncResponse(flat(data), limits),
+  }
 }
 
 /** Verifies an attester's signature over an AttestationBody's received bytes. */
@@ -59,7 +86,7 @@ export async function signAttestationWithKey(privateKey: PrivateKey, body: Uint8
 /** The `issued_at` of an encoded attestation (ms), or undefined if it does not decode. */
 export function issuedAtOf(bytes: Uint8Array): number | undefined {
   try {
-    return Number(AttestationBody.decode(Attestation.decode(bytes).body).issuedAt)
+    return Number(decodeAttestationBody(decodeAttestation(bytes).body).issuedAt)
   } catch {
     return undefined
   }

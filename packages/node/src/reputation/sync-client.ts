@@ -6,7 +6,7 @@
  */
 import type { AbortOptions, PeerId, Stream } from '@libp2p/interface'
 import { pbStream } from '@libp2p/utils'
-import { SyncRequest, SyncResponse } from './codec.js'
+import { type SyncResponse, syncRequestCodec, syncResponseCodec } from './codec.js'
 import { SyncFailedError } from './errors.js'
 
 export interface SyncClientOptions {
@@ -32,13 +32,15 @@ export async function requestPage(
   try {
     stream = await options.openStream(peer, { signal: combined })
     const pb = pbStream(stream, { maxDataLength: options.maxResponseBytes })
-    await pb.write({ since: BigInt(Math.max(0, Math.floor(since))), limit: options.maxCount }, SyncRequest, {
-      signal: combined,
-    })
-    const response = await pb.read(SyncResponse, {
-      signal: combined,
-      limits: { attestations: options.maxCount },
-    })
+    await pb.write(
+      { since: BigInt(Math.max(0, Math.floor(since))), limit: options.maxCount },
+      syncRequestCodec,
+      { signal: combined },
+    )
+    const response = await pb.read(
+      syncResponseCodec({ maxBytes: options.maxResponseBytes, maxAttestations: options.maxCount }),
+      { signal: combined },
+    )
     await stream.close({ signal: combined })
     return response
   } catch (err) {

@@ -5,7 +5,7 @@
  */
 import type { Connection, Logger, Stream } from '@libp2p/interface'
 import { pbStream, RateLimiter } from '@libp2p/utils'
-import { SyncRequest, SyncResponse } from './codec.js'
+import { type SyncResponse, syncRequestCodec, syncResponseCodec } from './codec.js'
 import type { AttestationStore } from './store.js'
 
 export interface SyncHandlerOptions {
@@ -54,7 +54,10 @@ export function createSyncHandler(
     const signal = AbortSignal.timeout(options.timeoutMs)
     try {
       const pb = pbStream(stream, { maxDataLength: options.maxRequestBytes })
-      const request = await pb.read(SyncRequest, { signal })
+      const request = await pb.read(
+        { decode: (data) => syncRequestCodec.decode(data, options.maxRequestBytes) },
+        { signal },
+      )
       const limit = Math.max(
         1,
         Math.min(request.limit === 0 ? options.maxCount : request.limit, options.maxCount),
@@ -65,7 +68,11 @@ export function createSyncHandler(
       // One row more than asked tells whether there is more.
       const rows = options.store.since(Math.max(since, oldest), limit + 1).map((a) => new Uint8Array(a.bytes))
       const page = pageOf(rows, limit, options.maxResponseBytes)
-      await pb.write(page, SyncResponse, { signal })
+      await pb.write(
+        page,
+        syncResponseCodec({ maxBytes: options.maxResponseBytes, maxAttestations: options.maxCount }),
+        { signal },
+      )
       await stream.close({ signal })
     } catch (err) {
       options.log('sync from %s failed: %s', peer, (err as Error).message)
