@@ -10,6 +10,8 @@
  * `pnpm bench` runs N = 10 and 50 by default (about a minute each); the full table in
  * docs/benchmarks.md comes from the second command.
  */
+import { spawnSync } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
 import { createSimEnvironment, DEFAULT_SCENARIO, runSimulation, type SimReport } from '../src/index.js'
 
 const SIZES = (process.env.BAZAAR_SIM_BENCH_NODES ?? '10,50').split(',').map(Number)
@@ -42,8 +44,8 @@ function row(report: SimReport): Row {
   }
 }
 
-const rows: Row[] = []
-for (const nodes of SIZES) {
+/** Runs one size in this process and prints its row as the last line (JSON). */
+async function one(nodes: number): Promise<void> {
   const environment = await createSimEnvironment({ settlement: SETTLEMENT })
   const { report } = await runSimulation({
     environment,
@@ -52,15 +54,37 @@ for (const nodes of SIZES) {
     seed: 1,
     scenario: { ...DEFAULT_SCENARIO, concurrency: 8 },
   })
-  rows.push(row(report))
-  const r = rows.at(-1)!
   const failed = Object.entries(report.outcomes.failed)
     .map(([k, v]) => `${k} ${v}`)
     .join(', ')
-  console.log(
-    `N=${nodes}: ${r.seconds.toFixed(1)} s, ${r.completed}/${JOBS} completed (bad result ${report.outcomes.badResult}; failed: ${failed || 'none'}), ` +
-      `books ${r.balanced ? 'balanced' : 'NOT BALANCED'}, phases ${JSON.stringify(report.phases)}`,
+  console.error(
+    `N=${nodes}: ${(report.durationMs / 1000).toFixed(1)} s, ${report.outcomes.completed}/${JOBS} completed ` +
+      `(bad result ${report.outcomes.badResult}; failed: ${failed || 'none'}), phases ${JSON.stringify(report.phases)}`,
   )
+  console.log(JSON.stringify(row(report)))
+}
+
+const child = process.env.BAZAAR_SIM_BENCH_CHILD
+if (child !== undefined) {
+  await one(Number(child))
+  process.exit(0)
+}
+
+// Each size in a fresh process: memory per node is then not blurred by an earlier run's heap.
+const rows: Row[] = []
+for (const nodes of SIZES) {
+  const result = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BAZAAR_SIM_BENCH_CHILD: String(nodes) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  })
+  const last = result.stdout.trim().split('\n').at(-1)
+  if (result.status !== 0 || last === undefined) {
+    console.error(`N=${nodes}: the run failed (exit ${result.status})`)
+    process.exit(1)
+  }
+  rows.push(JSON.parse(last) as Row)
 }
 
 const base = rows[0]!
