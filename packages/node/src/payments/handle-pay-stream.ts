@@ -16,7 +16,7 @@ import type { Logger, PeerId } from '@libp2p/interface'
 import { peerKeyOf } from '../identity.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { PayStreamError } from './errors.js'
-import { fromWire, toWire } from './reestablish.js'
+import { toWire } from './reestablish.js'
 import type { WalletChannels, WalletUpdate } from './wallet-api.js'
 
 export interface PayeeStreamDeps {
@@ -52,7 +52,7 @@ export async function handlePayStream(
         throw codeError('NOT_PARTY', 'not a party to this channel')
       }
       channelId = record.channelId
-      await deps.channels.handleReestablish(fromWire(first.reestablish))
+      await deps.channels.handleReestablish(first.reestablish)
     } else {
       throw codeError('UNEXPECTED_MESSAGE', 'expected open or reestablish')
     }
@@ -77,7 +77,7 @@ export async function handlePayStream(
           await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)
         }
       } else if (frame.reestablish !== undefined) {
-        await deps.channels.handleReestablish(fromWire(frame.reestablish))
+        await deps.channels.handleReestablish(frame.reestablish)
         await frames.send({ reestablish: toWire(deps.channels.reestablishInfo(channelId)) })
       } else {
         throw codeError('UNEXPECTED_MESSAGE', 'unexpected pay frame')

@@ -7,7 +7,6 @@ import type { Logger } from '@libp2p/interface'
 import { ChannelRejectedError } from '../jobs/errors.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { PayStreamError } from './errors.js'
-import { fromWire } from './reestablish.js'
 import type { WalletAck, WalletChannels, WalletUpdate } from './wallet-api.js'
 
 interface Pending {
@@ -45,7 +44,7 @@ export class PayerSession {
       throw new ChannelRejectedError(code, answer.error.message || `payee refused the channel: ${code}`)
     }
     if (answer.reestablish === undefined) throw new PayStreamError('expected reestablish from the payee')
-    const result = await this.channels.handleReestablish(fromWire(answer.reestablish))
+    const result = await this.channels.handleReestablish(answer.reestablish)
     void this.readLoop()
     if (result.status === 'resend') {
       for (const update of result.updates) {
@@ -145,7 +144,7 @@ export class PayerSession {
           if (pending === undefined) this.log('payee error %s on channel', code)
           pending?.reject(error)
         } else if (frame.reestablish !== undefined) {
-          const result = await this.channels.handleReestablish(fromWire(frame.reestablish))
+          const result = await this.channels.handleReestablish(frame.reestablish)
           if (result.status === 'resend') for (const u of result.updates) void this.send(u).catch(() => {})
         } else {
           throw new PayStreamError('unexpected frame from the payee')

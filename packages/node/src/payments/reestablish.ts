@@ -1,7 +1,8 @@
 /**
- * Re-establish messages between the wallet and the wire. The protocol sends no state hash at
- * sequence 0 (there is no state yet) while the wallet names the channel id there (the first
- * update's previous-state hash): this is the one translation between the two.
+ * Re-establish messages between the wallet and the wire. Both name the same state: the hash of
+ * the latest update, or before any update the channel id (the first update's previousStateHash,
+ * DESIGN.md); the protocol's frame check requires exactly that, so this is a copy into the wire's
+ * byte types, not a translation.
  */
 import type { ChannelReestablish } from '@bazaar/protocol'
 import type { WalletReestablish } from './wallet-api.js'
@@ -10,12 +11,6 @@ export function toWire(info: WalletReestablish): ChannelReestablish {
   return {
     channelId: new Uint8Array(info.channelId),
     lastSequence: info.lastSequence,
-    lastStateHash: info.lastSequence === 0n ? new Uint8Array(0) : new Uint8Array(info.lastStateHash),
+    lastStateHash: new Uint8Array(info.lastStateHash),
   }
-}
-
-export function fromWire(message: ChannelReestablish): WalletReestablish {
-  return message.lastSequence === 0n && message.lastStateHash.byteLength === 0
-    ? { ...message, lastStateHash: message.channelId }
-    : message
 }

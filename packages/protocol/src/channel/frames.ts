@@ -12,8 +12,9 @@ import {
   MAX_PAY_FRAME_BYTES,
   SETTLEMENT_SIGNATURE_BYTES,
 } from '../constants.js'
+import { bytesEqual } from '../crypto/secp256k1.js'
 import { checkEnvelope } from '../envelope.js'
-import { MalformedMessageError, MissingFieldError } from '../errors.js'
+import { MalformedMessageError, MismatchError, MissingFieldError } from '../errors.js'
 import { PayFrame } from '../pb/channel.js'
 import { PayFrameSchema } from '../schemas.js'
 import { decodeChecked, optionalBytes, requireBytes, requireString } from '../validate.js'
@@ -65,9 +66,14 @@ export function checkPayFrame(frame: PayFrame, maxLocks = MAX_LOCKS_PER_UPDATE):
       break
     case 'reestablish':
       requireBytes('reestablish.channelId', f.reestablish.channelId, ID_LENGTH)
-      if (f.reestablish.lastSequence === 0n)
-        optionalBytes('reestablish.lastStateHash', f.reestablish.lastStateHash, 0)
-      else requireBytes('reestablish.lastStateHash', f.reestablish.lastStateHash, HASH_LENGTH)
+      requireBytes('reestablish.lastStateHash', f.reestablish.lastStateHash, HASH_LENGTH)
+      // Before any update the state hash is the channel id: the first update's previousStateHash.
+      if (
+        f.reestablish.lastSequence === 0n &&
+        !bytesEqual(f.reestablish.lastStateHash, f.reestablish.channelId)
+      ) {
+        throw new MismatchError('reestablish.lastStateHash', 'is not the channel id at sequence 0')
+      }
       break
     case 'close':
       checkClose(f.close, false)
