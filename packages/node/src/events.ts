@@ -30,7 +30,8 @@ export interface PaymentEventDetail {
   channelId: string
   peer: PeerId
   direction: 'outbound' | 'inbound'
-  kind: 'open' | 'lock' | 'fold' | 'close'
+  /** `unlock`: an expired lock whose key never came was dropped; its amount is spendable again. */
+  kind: 'open' | 'lock' | 'fold' | 'unlock' | 'close'
   amount: bigint
   /** Hex job id, for locks and folds. */
   jobId?: string

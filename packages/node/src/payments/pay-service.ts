@@ -224,15 +224,39 @@ export class PayService implements Payments, Startable {
     const delayMs = Math.max(0, Number(lock.expiry) * 1000 - Date.now() + 1_000)
     const timer = setTimeout(() => {
       this.timers.delete(timer)
-      void this.session(peer, channelId)
-        .then((session) =>
-          session.submit(() => this.init.wallet.channels.createUpdate(channelId, { unlock: hash })),
-        )
-        .then(({ acked }) => acked)
-        .catch((err: Error) => this.log('unlock of an expired lock failed: %s', err.message))
+      void this.unlock(peer, channelId, lock).catch((err: Error) =>
+        this.log('unlock of an expired lock failed: %s', err.message),
+      )
     }, delayMs)
     timer.unref?.()
     this.timers.add(timer)
+  }
+
+  /**
+   * Signs (and persists) the update that drops an expired lock. Sent at once when the payee can
+   * be reached; a payee that went away gets it on the next re-establish, which re-sends it.
+   */
+  private async unlock(
+    peer: PeerId,
+    channelId: Uint8Array,
+    lock: { hash: Uint8Array; amount: bigint; jobId: Uint8Array },
+  ): Promise<void> {
+    const { channels } = this.init.wallet
+    const session = await this.session(peer, channelId).catch((err: Error) => {
+      this.log('payee unreachable for the unlock (it follows on re-establish): %s', err.message)
+      return undefined
+    })
+    const create = (): Promise<WalletUpdate> => channels.createUpdate(channelId, { unlock: lock.hash })
+    if (session === undefined) await create()
+    else this.watchAck((await session.submit(create)).acked)
+    this.init.events.emitPayment({
+      channelId: hex(channelId),
+      peer,
+      direction: 'outbound',
+      kind: 'unlock',
+      amount: lock.amount,
+      jobId: hex(lock.jobId),
+    })
   }
 
   // Payee side
