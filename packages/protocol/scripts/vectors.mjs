@@ -95,7 +95,9 @@ const cardFields = {
   issuedAt: NOW - 1000n,
   expiresAt: NOW + 3_600_000n,
   sequence: 7n,
-  payment: [{ chainId: domain.chainId, contract: domain.contract, payeeAddress: workerSettlement.address }],
+  payment: [
+    { chainId: domain.chainId, contract: domain.contract, payeeAddress: workerSettlement.address, token },
+  ],
 }
 const card = p.signCard(cardFields, worker.privateKey)
 const cardBytes = p.encodeCard(card)
@@ -116,6 +118,19 @@ write(
       {
         description: 'signature of 63 bytes',
         message: hex(p.encodeCard({ ...card, signature: card.signature.subarray(1) })),
+        error: 'InvalidLengthError',
+      },
+      {
+        description: 'payment token of 19 bytes (refused before the signature is checked)',
+        message: hex(
+          p.encodeCard({
+            body: p.AgentCardBody.encode({
+              ...cardFields,
+              payment: [{ ...cardFields.payment[0], token: token.subarray(1) }],
+            }),
+            signature: card.signature,
+          }),
+        ),
         error: 'InvalidLengthError',
       },
     ],

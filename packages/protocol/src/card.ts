@@ -19,7 +19,7 @@ import {
   PEER_KEY_LENGTH,
 } from './constants.js'
 import { checkEnvelope, seal, verifySeal } from './envelope.js'
-import { MissingFieldError, OutOfRangeError } from './errors.js'
+import { InvalidLengthError, MissingFieldError, OutOfRangeError } from './errors.js'
 import { AgentCard, AgentCardBody, type PaymentTerms, type SkillOffer } from './pb/card.js'
 import { AgentCardBodySchema, EnvelopeSchema } from './schemas.js'
 import { SigningDomain } from './signing.js'
@@ -62,6 +62,15 @@ function checkPayment(terms: PaymentTerms, i: number): void {
   if (terms.chainId === 0n) throw new MissingFieldError(`${f}.chainId`)
   requireBytes(`${f}.contract`, terms.contract, EVM_ADDRESS_LENGTH)
   requireBytes(`${f}.payeeAddress`, terms.payeeAddress, EVM_ADDRESS_LENGTH)
+  // Absent means the native coin; present, it is exactly one address (20 zero bytes: native).
+  if (terms.token !== undefined && terms.token.byteLength !== EVM_ADDRESS_LENGTH) {
+    throw new InvalidLengthError(`${f}.token`, EVM_ADDRESS_LENGTH, terms.token.byteLength)
+  }
+}
+
+/** The 20-byte token a card's payment terms ask channels to be funded in (20 zero bytes: native). */
+export function termsToken(terms: PaymentTerms): Uint8Array {
+  return terms.token ?? new Uint8Array(EVM_ADDRESS_LENGTH)
 }
 
 /** Validates every field of a card body (also run before signing). */

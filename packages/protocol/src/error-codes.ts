@@ -42,6 +42,7 @@ const VALUES: Readonly<Record<ErrorCode, number>> = {
   [ErrorCode.WRONG_NETWORK]: 30,
   [ErrorCode.NOT_PARTY]: 31,
   [ErrorCode.TIME_OUT_OF_RANGE]: 32,
+  [ErrorCode.ASSET_NOT_ACCEPTED]: 33,
 }
 
 const BY_VALUE = new Map<number, ErrorCode>(Object.entries(VALUES).map(([k, v]) => [v, k as ErrorCode]))
@@ -109,6 +110,7 @@ export function errorFromCode(code: ErrorCode, message = ''): RemoteError {
     case ErrorCode.LOCK_INVALID:
     case ErrorCode.WRONG_NETWORK:
     case ErrorCode.NOT_PARTY:
+    case ErrorCode.ASSET_NOT_ACCEPTED:
       return new RemoteError(code, message, false)
     default: {
       const unknown: never = code

@@ -23,6 +23,8 @@
  * ```
  */
 
+// Assets (CAIP-19) of channels and prices.
+export { assetOf, isNativeToken, parseAsset } from './asset.js'
 // Reputation.
 export {
   checkAttestationBody,
@@ -50,6 +52,7 @@ export {
   encodeCard,
   encodeCardBody,
   signCard,
+  termsToken,
   type VerifyCardOptions,
   verifyCard,
 } from './card.js'

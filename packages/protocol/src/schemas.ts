@@ -34,7 +34,7 @@ export const SkillOfferSchema: WireSchema = {
 }
 export const PaymentTermsSchema: WireSchema = {
   name: 'PaymentTerms',
-  fields: { 1: ['chainId', v], 2: ['contract', b], 3: ['payeeAddress', b] },
+  fields: { 1: ['chainId', v], 2: ['contract', b], 3: ['payeeAddress', b], 4: ['token', b] },
 }
 export const AgentCardBodySchema: WireSchema = {
   name: 'AgentCardBody',

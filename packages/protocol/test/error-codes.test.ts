@@ -45,6 +45,9 @@ describe('wire error codes', () => {
     }
     expect(p.errorFromCode(p.ErrorCode.BUSY).retryable).toBe(true)
     expect(p.errorFromCode(p.ErrorCode.BAD_SIGNATURE).retryable).toBe(false)
+    expect(p.errorFromCode(p.ErrorCode.ASSET_NOT_ACCEPTED).retryable).toBe(false)
+    expect(p.errorCodeValue(p.ErrorCode.ASSET_NOT_ACCEPTED)).toBe(33)
+    expect(p.errorCodeFromValue(33)).toBe(p.ErrorCode.ASSET_NOT_ACCEPTED)
     expect(p.errorFromCode('NOPE' as p.ErrorCode).code).toBe(p.ErrorCode.ERROR_CODE_UNSPECIFIED)
   })
 })

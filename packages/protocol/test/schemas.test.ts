@@ -17,12 +17,12 @@ const protoText = readdirSync(dir)
 const messages = new Map<string, [number, string, string, boolean][]>()
 for (const m of protoText.matchAll(/message (\w+) \{([\s\S]*?)\n\}/g)) {
   const fields: [number, string, string, boolean][] = []
-  for (const f of m[2]!.matchAll(/^\s*(repeated )?(\w+) (\w+) = (\d+);/gm)) {
+  for (const f of m[2]!.matchAll(/^\s*(repeated |optional )?(\w+) (\w+) = (\d+);/gm)) {
     fields.push([
       Number(f[4]),
       f[3]!.replace(/_(\w)/g, (_, c: string) => c.toUpperCase()),
       f[2]!,
-      f[1] !== undefined,
+      f[1] === 'repeated ',
     ])
   }
   messages.set(m[1]!, fields)

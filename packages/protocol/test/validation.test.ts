@@ -26,6 +26,18 @@ const cardBody = (over: Partial<p.AgentCardBody> = {}): p.AgentCardBody => ({
   ...over,
 })
 const encodeBody = (over: Partial<p.AgentCardBody>) => p.AgentCardBody.encode({ ...cardBody(), ...over })
+/** A card body whose one payment term carries a token of `length` bytes. */
+const tokenCard = (length: number) =>
+  encodeBody({
+    payment: [
+      {
+        chainId: 1n,
+        contract: new Uint8Array(20),
+        payeeAddress: new Uint8Array(20),
+        token: new Uint8Array(length),
+      },
+    ],
+  })
 /** A card whose body is `body` bytes, signed by alice over exactly those bytes. */
 const rawCard = (body: Uint8Array) =>
   p.encodeCard({ body, signature: p.signBody(p.SigningDomain.card, body, alice.privateKey) } as p.AgentCard)
@@ -206,6 +218,8 @@ const cases: [string, string, () => unknown][] = [
         }),
       ),
   ],
+  ['payment token of 19 bytes', 'InvalidLengthError', () => p.decodeCardBody(tokenCard(19))],
+  ['payment token present but empty', 'InvalidLengthError', () => p.decodeCardBody(tokenCard(0))],
   [
     'reveal key of 16 bytes',
     'InvalidLengthError',

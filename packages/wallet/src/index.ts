@@ -51,6 +51,7 @@ export {
   PreviousHashMismatchError,
   SequenceGapError,
   StaleSequenceError,
+  TokenNotAcceptedError,
   WrongNetworkError,
 } from './channels/errors.js'
 export { compareReestablish, type ReestablishResult, reestablishInfo } from './channels/reestablish.js'

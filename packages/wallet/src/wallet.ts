@@ -33,6 +33,13 @@ export interface OpenWalletOptions {
   deadlines?: DeadlineOptions
   /** Follow settlement events (default true). */
   watch?: boolean
+  /**
+   * 20-byte tokens (20 zero bytes: native coin) the payee side accepts channels funded in.
+   * Default: `settlement.token` when the settlement has one configured, else the native coin only.
+   */
+  acceptTokens?: readonly Uint8Array[] | undefined
+  /** Smallest deposit the payee side accepts a channel with (default 1). */
+  minCapacity?: bigint | undefined
 }
 
 /** A wallet event. */
@@ -90,6 +97,8 @@ export async function openWallet(options: OpenWalletOptions): Promise<Wallet> {
     emit: (type, detail) => wallet?.dispatchEvent(new CustomEvent(type, { detail })),
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.deadlines ? { deadlines: options.deadlines } : {}),
+    ...(options.acceptTokens ? { acceptTokens: options.acceptTokens } : {}),
+    ...(options.minCapacity === undefined ? {} : { minCapacity: options.minCapacity }),
   })
   wallet = new Wallet(keys.peerKey, keys.settlementKey, channels, settlement, store)
   try {

@@ -39,8 +39,22 @@ export interface Pair {
   close: () => Promise<void>
 }
 
+/** How the payee's side of a pair is set up. */
+export interface PayeeSetup {
+  /** The token the payee's LocalLedger instance is configured to settle in. */
+  token?: Uint8Array
+  /** The payee wallet's `acceptTokens`. */
+  acceptTokens?: Uint8Array[]
+  /** The payee wallet's `minCapacity`. */
+  minCapacity?: bigint
+}
+
 /** Two wallets (payer funded with `funds`) sharing one LocalLedger file and one manual clock. */
-export async function walletPair(funds = 1_000_000n, watch = false): Promise<Pair> {
+export async function walletPair(
+  funds = 1_000_000n,
+  watch = false,
+  payeeSetup: PayeeSetup = {},
+): Promise<Pair> {
   const { dir, cleanup } = await tempDir()
   const clock = manualClock()
   const keys = (name: string) => ({
@@ -61,6 +75,7 @@ export async function walletPair(funds = 1_000_000n, watch = false): Promise<Pai
     account: b.keys.settlementKey.address,
     clock: clock.now,
     pollMs: 10,
+    ...(payeeSetup.token === undefined ? {} : { token: payeeSetup.token }),
   })
   await ledgerA.mint(a.keys.settlementKey.address, funds)
   const payer = await openWallet({
@@ -76,6 +91,8 @@ export async function walletPair(funds = 1_000_000n, watch = false): Promise<Pai
     keys: b.keys,
     clock: clock.now,
     watch,
+    acceptTokens: payeeSetup.acceptTokens,
+    minCapacity: payeeSetup.minCapacity,
   })
   return {
     dir,

@@ -432,6 +432,7 @@ export interface PaymentTerms {
   chainId: bigint
   contract: Uint8Array<ArrayBuffer>
   payeeAddress: Uint8Array<ArrayBuffer>
+  token?: Uint8Array<ArrayBuffer>
 }
 
 export namespace PaymentTerms {
@@ -457,6 +458,11 @@ export namespace PaymentTerms {
         if ((obj.payeeAddress != null && obj.payeeAddress.byteLength > 0)) {
           w.uint32(26)
           w.bytes(obj.payeeAddress)
+        }
+
+        if (obj.token != null) {
+          w.uint32(34)
+          w.bytes(obj.token)
         }
 
         if (opts.lengthDelimited !== false) {
@@ -485,6 +491,10 @@ export namespace PaymentTerms {
             }
             case 3: {
               obj.payeeAddress = reader.bytes()
+              break
+            }
+            case 4: {
+              obj.token = reader.bytes()
               break
             }
             default: {
@@ -523,6 +533,13 @@ export namespace PaymentTerms {
               }
               break
             }
+            case 4: {
+              yield {
+                field: `${prefix}.token`,
+                value: reader.bytes()
+              }
+              break
+            }
             default: {
               reader.skipType(tag & 7)
               break
@@ -550,6 +567,11 @@ export namespace PaymentTerms {
     value: Uint8Array<ArrayBuffer>
   }
 
+  export interface PaymentTermsTokenFieldEvent {
+    field: '$.token'
+    value: Uint8Array<ArrayBuffer>
+  }
+
   export function encode (obj: Partial<PaymentTerms>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, PaymentTerms.codec())
   }
@@ -558,7 +580,7 @@ export namespace PaymentTerms {
     return decodeMessage(buf, PaymentTerms.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PaymentTerms>): Generator<PaymentTermsChainIdFieldEvent | PaymentTermsContractFieldEvent | PaymentTermsPayeeAddressFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<PaymentTerms>): Generator<PaymentTermsChainIdFieldEvent | PaymentTermsContractFieldEvent | PaymentTermsPayeeAddressFieldEvent | PaymentTermsTokenFieldEvent> {
     return streamMessage(buf, PaymentTerms.codec(), opts)
   }
 }
@@ -979,6 +1001,12 @@ export namespace AgentCardBody {
     index: number
   }
 
+  export interface AgentCardBodyPaymentTokenFieldEvent {
+    field: '$.payment[].token'
+    value: Uint8Array<ArrayBuffer>
+    index: number
+  }
+
   export function encode (obj: Partial<AgentCardBody>): Uint8Array<ArrayBuffer> {
     return encodeMessage(obj, AgentCardBody.codec())
   }
@@ -987,7 +1015,7 @@ export namespace AgentCardBody {
     return decodeMessage(buf, AgentCardBody.codec(), opts)
   }
 
-  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AgentCardBody>): Generator<AgentCardBodyVersionFieldEvent | AgentCardBodyPeerKeyFieldEvent | AgentCardBodyNameFieldEvent | AgentCardBodyDescriptionFieldEvent | AgentCardBodySkillsIdFieldEvent | AgentCardBodySkillsVersionFieldEvent | AgentCardBodySkillsDescriptionFieldEvent | AgentCardBodySkillsInputSchemaFieldEvent | AgentCardBodySkillsOutputSchemaFieldEvent | AgentCardBodySkillsPriceFieldEvent | AgentCardBodySkillsAssetFieldEvent | AgentCardBodySkillsLimitsMaxInputBytesFieldEvent | AgentCardBodySkillsLimitsMaxOutputBytesFieldEvent | AgentCardBodySkillsLimitsMaxConcurrencyFieldEvent | AgentCardBodySkillsLimitsMaxDurationMsFieldEvent | AgentCardBodyAddressesFieldEvent | AgentCardBodyIssuedAtFieldEvent | AgentCardBodyExpiresAtFieldEvent | AgentCardBodySequenceFieldEvent | AgentCardBodyPaymentChainIdFieldEvent | AgentCardBodyPaymentContractFieldEvent | AgentCardBodyPaymentPayeeAddressFieldEvent> {
+  export function stream (buf: Uint8Array | Uint8ArrayList, opts?: DecodeOptions<AgentCardBody>): Generator<AgentCardBodyVersionFieldEvent | AgentCardBodyPeerKeyFieldEvent | AgentCardBodyNameFieldEvent | AgentCardBodyDescriptionFieldEvent | AgentCardBodySkillsIdFieldEvent | AgentCardBodySkillsVersionFieldEvent | AgentCardBodySkillsDescriptionFieldEvent | AgentCardBodySkillsInputSchemaFieldEvent | AgentCardBodySkillsOutputSchemaFieldEvent | AgentCardBodySkillsPriceFieldEvent | AgentCardBodySkillsAssetFieldEvent | AgentCardBodySkillsLimitsMaxInputBytesFieldEvent | AgentCardBodySkillsLimitsMaxOutputBytesFieldEvent | AgentCardBodySkillsLimitsMaxConcurrencyFieldEvent | AgentCardBodySkillsLimitsMaxDurationMsFieldEvent | AgentCardBodyAddressesFieldEvent | AgentCardBodyIssuedAtFieldEvent | AgentCardBodyExpiresAtFieldEvent | AgentCardBodySequenceFieldEvent | AgentCardBodyPaymentChainIdFieldEvent | AgentCardBodyPaymentContractFieldEvent | AgentCardBodyPaymentPayeeAddressFieldEvent | AgentCardBodyPaymentTokenFieldEvent> {
     return streamMessage(buf, AgentCardBody.codec(), opts)
   }
 }

@@ -93,7 +93,8 @@ export enum ErrorCode {
   LOCK_INVALID = 'LOCK_INVALID',
   WRONG_NETWORK = 'WRONG_NETWORK',
   NOT_PARTY = 'NOT_PARTY',
-  TIME_OUT_OF_RANGE = 'TIME_OUT_OF_RANGE'
+  TIME_OUT_OF_RANGE = 'TIME_OUT_OF_RANGE',
+  ASSET_NOT_ACCEPTED = 'ASSET_NOT_ACCEPTED'
 }
 
 enum __ErrorCodeValues {
@@ -129,7 +130,8 @@ enum __ErrorCodeValues {
   LOCK_INVALID = 29,
   WRONG_NETWORK = 30,
   NOT_PARTY = 31,
-  TIME_OUT_OF_RANGE = 32
+  TIME_OUT_OF_RANGE = 32,
+  ASSET_NOT_ACCEPTED = 33
 }
 
 export namespace ErrorCode {

@@ -49,9 +49,15 @@ export const card = fc
     issuedAt: past,
     expiresAt: future,
     sequence: u64,
-    payment: fc.array(fc.record({ chainId: u64nz, contract: bytes(20), payeeAddress: bytes(20) }), {
-      maxLength: 2,
-    }),
+    payment: fc.array(
+      fc.record(
+        { chainId: u64nz, contract: bytes(20), payeeAddress: bytes(20), token: bytes(20) },
+        { requiredKeys: ['chainId', 'contract', 'payeeAddress'] },
+      ),
+      {
+        maxLength: 2,
+      },
+    ),
   })
   .map(({ signer, skills, ...rest }) => ({
     key: signer.privateKey,

@@ -34,6 +34,27 @@ export interface ChannelsInit {
   /** Unix seconds used for expiry checks (default: the system clock). */
   clock?: () => bigint
   maxLocks?: number
+  /**
+   * 20-byte tokens (20 zero bytes: native coin) the payee side accepts channels funded in.
+   * Default: the settlement's configured `token` when it has one, else the native coin only.
+   */
+  acceptTokens?: readonly Uint8Array[]
+  /** Smallest deposit the payee side accepts a channel with (default 1: an empty channel pays nothing). */
+  minCapacity?: bigint
+}
+
+const NATIVE_TOKEN = new Uint8Array(20)
+
+/** The tokens a payee accepts: `acceptTokens`, else the settlement's token, else native only. */
+export function acceptedTokensOf(init: Pick<ChannelsInit, 'acceptTokens' | 'settlement'>): Uint8Array[] {
+  const tokens = init.acceptTokens ?? [init.settlement.token ?? NATIVE_TOKEN]
+  if (tokens.length === 0) throw new RangeError('acceptTokens must name at least one token')
+  for (const t of tokens) {
+    if (!(t instanceof Uint8Array) || t.byteLength !== 20) {
+      throw new RangeError('acceptTokens must hold 20-byte addresses')
+    }
+  }
+  return tokens.map((t) => Uint8Array.from(t))
 }
 
 /** One lock of the latest state, with its preimage when this node knows it. */
@@ -51,11 +72,16 @@ export class ChannelBook {
   readonly domain: SettlementDomain
   protected readonly clock: () => bigint
   protected readonly maxLocks: number
+  /** Payee: tokens a channel may be funded in. */
+  protected readonly accepted: readonly Uint8Array[]
+  protected readonly minCapacity: bigint
 
   constructor(protected readonly init: ChannelsInit) {
     this.domain = { chainId: init.settlement.chainId, contract: init.settlement.contract }
     this.clock = init.clock ?? (() => BigInt(Math.floor(Date.now() / 1000)))
     this.maxLocks = init.maxLocks ?? DEFAULT_MAX_LOCKS
+    this.accepted = acceptedTokensOf(init)
+    this.minCapacity = init.minCapacity ?? 1n
     for (const r of init.store.channels()) this.records.set(hex(r.channelId), r)
     for (const p of init.store.preimages()) this.preimages.set(hex(p.hash), p.preimage)
   }
@@ -86,6 +112,19 @@ export class ChannelBook {
   /** One channel as this node holds it. */
   get(channelId: Uint8Array): ChannelRecord | undefined {
     return this.records.get(hex(channelId))
+  }
+
+  /**
+   * The 20-byte tokens (20 zero bytes: native coin) this node accepts channels funded in, in
+   * order of preference: what its agent card's `PaymentTerms.token` should name.
+   */
+  acceptedTokens(): Uint8Array[] {
+    return this.accepted.map((t) => Uint8Array.from(t))
+  }
+
+  /** Whether the payee side accepts channels funded in `token`. */
+  acceptsToken(token: Uint8Array): boolean {
+    return this.accepted.some((t) => bytesEqual(t, token))
   }
 
   /** Every channel. */

@@ -6,7 +6,7 @@
  * the commit, so many updates can be in flight on one channel and share one fsync.
  */
 import { randomBytes } from 'node:crypto'
-import { bytesEqual, channelIdOf, keccak256 } from '@bazaar/protocol'
+import { assetOf, bytesEqual, channelIdOf, keccak256, parseAsset } from '@bazaar/protocol'
 import { hex } from '../store/records.js'
 import { ChannelBook } from './base.js'
 import { signAck, signOpen, signUpdateState, verifyAck, verifyOpen } from './codec.js'
@@ -15,10 +15,12 @@ import {
   ChannelExpiredError,
   ChannelUnknownError,
   channelErrorCode,
+  InsufficientCapacityError,
   LockInvalidError,
   MalformedChannelMessageError,
   NotPartyChannelError,
   OpenMismatchError,
+  TokenNotAcceptedError,
   WrongNetworkError,
 } from './errors.js'
 import { nextState, validateUpdate } from './rules.js'
@@ -122,7 +124,11 @@ export class Channels extends ChannelBook {
     return { channelId, open }
   }
 
-  /** Payee: checks a received open (binding signature, network, settlement) and records the channel. */
+  /**
+   * Payee: checks a received open (binding signature, network, a token this node accepts, a
+   * capacity of at least `minCapacity`, the channel as the settlement holds it) and records the
+   * channel. A refused open changes nothing.
+   */
   async acceptOpen(open: ChannelOpen, from?: Uint8Array): Promise<ChannelRecord> {
     const f = verifyOpen(open, this.clock(), from)
     const { settlement, settlementKey, peerKey } = this.init
@@ -135,6 +141,10 @@ export class Channels extends ChannelBook {
     if (f.chainId !== this.domain.chainId) throw new WrongNetworkError(id, `chain ${f.chainId}`)
     if (!bytesEqual(f.contract, this.domain.contract))
       throw new WrongNetworkError(id, 'other settlement contract')
+    // Before anything else is looked up: a channel in a token this node does not take is worth
+    // nothing to it, however large (1,000 wei of the native coin is not 1,000 units of a stablecoin).
+    if (!this.acceptsToken(f.token)) throw new TokenNotAcceptedError(id, f.token, this.accepted)
+    if (f.capacity < this.minCapacity) throw new InsufficientCapacityError(id, this.minCapacity, f.capacity)
     const disputeWindow = BigInt(f.disputeWindow)
     const known = this.records.get(hex(id))
     if (known !== undefined) {
@@ -180,6 +190,28 @@ export class Channels extends ChannelBook {
       capacity: f.capacity,
     })
     return record
+  }
+
+  /**
+   * Payee: checks that a channel can pay for a job before any work: the job's `asset` (CAIP-19,
+   * as its request names it) is this channel's chain and token, the token is one this node
+   * accepts, and the channel still has `amount` available. Throws `TokenNotAcceptedError` or
+   * `InsufficientCapacityError`; changes nothing.
+   */
+  checkCovers(channelId: Uint8Array, asset: string, amount: bigint): void {
+    const ch = this.record(channelId, 'payee')
+    const wanted = parseAsset(asset)
+    if (wanted === undefined || wanted.chainId !== ch.chainId || !bytesEqual(wanted.token, ch.token)) {
+      throw new TokenNotAcceptedError(
+        channelId,
+        ch.token,
+        wanted === undefined ? [] : [wanted.token],
+        `the job asks for ${asset} but the channel holds ${assetOf(ch.chainId, ch.token)}`,
+      )
+    }
+    if (!this.acceptsToken(ch.token)) throw new TokenNotAcceptedError(channelId, ch.token, this.accepted)
+    const { available } = this.balance(channelId)
+    if (available < amount) throw new InsufficientCapacityError(channelId, amount, available)
   }
 
   /** Payer: signs the next state and resolves once it is durable; then send it. */

@@ -18,10 +18,14 @@ export type ChannelErrorCodeName =
   | 'BAD_SIGNATURE'
   | 'WRONG_NETWORK'
   | 'NOT_PARTY'
+  | 'ASSET_NOT_ACCEPTED'
   | 'MALFORMED'
   | 'INTERNAL'
 
-/** Base class of the channel rule errors: `code` is the wire error code name. */
+/**
+ * Base class of the channel rule errors: `code` is the wire error code name, also readable as
+ * `errorCode`, the property the protocol's `errorCodeOf` maps onto the code a peer is told.
+ */
 export class ChannelRuleError extends Error {
   override name = 'ChannelRuleError'
   constructor(
@@ -32,6 +36,11 @@ export class ChannelRuleError extends Error {
     options?: ErrorOptions,
   ) {
     super(message, options)
+  }
+
+  /** The wire `ErrorCode` (job.proto) a peer is answered with. */
+  get errorCode(): ChannelErrorCodeName {
+    return this.code
   }
 }
 
@@ -167,6 +176,25 @@ export class NotPartyChannelError extends ChannelRuleError {
   }
 }
 
+/**
+ * The channel is funded in a token this payee does not accept (its wallet's `acceptTokens`, by
+ * default the settlement's configured token), or in another asset than the job asks for.
+ */
+export class TokenNotAcceptedError extends ChannelRuleError {
+  override name = 'TokenNotAcceptedError'
+  constructor(
+    id: Id,
+    /** 20-byte token the channel is funded in (20 zero bytes: native coin). */
+    readonly token: Uint8Array,
+    /** The tokens that would have been accepted. */
+    readonly accepted: readonly Uint8Array[],
+    detail = 'the channel is funded in a token this node does not accept',
+  ) {
+    const show = (t: Uint8Array): string => `0x${Buffer.from(t).toString('hex')}`
+    super('ASSET_NOT_ACCEPTED', `${detail}: ${show(token)} (accepted: ${accepted.map(show).join(', ')})`, id)
+  }
+}
+
 /** A field is missing or of the wrong size. */
 export class MalformedChannelMessageError extends ChannelRuleError {
   override name = 'MalformedChannelMessageError'
@@ -223,6 +251,7 @@ const CODE_BY_NAME: Readonly<Record<string, ChannelErrorCodeName>> = {
   BadUpdateSignatureError: 'BAD_SIGNATURE',
   WrongNetworkError: 'WRONG_NETWORK',
   NotPartyChannelError: 'NOT_PARTY',
+  TokenNotAcceptedError: 'ASSET_NOT_ACCEPTED',
   MalformedChannelMessageError: 'MALFORMED',
 }
 

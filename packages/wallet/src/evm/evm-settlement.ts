@@ -58,7 +58,10 @@ export interface EvmSettlementOptions {
   chainId: bigint
   /** 20-byte address of the BazaarChannels deployment. */
   contract: Uint8Array
-  /** 20-byte ERC-20 this node settles in (20 zero bytes: native coin); checked at start-up. */
+  /**
+   * 20-byte ERC-20 this node settles in (20 zero bytes: native coin); checked at start-up. It is
+   * `settlement.token`, the one token a wallet on this settlement accepts channels in by default.
+   */
   token?: Uint8Array
   /** Blocks on top of the including one before an action counts as done (default 1). */
   confirmations?: number

@@ -67,6 +67,8 @@ export interface LocalLedgerOptions {
   clock?: () => bigint
   /** How often `watch` polls the file for other processes' events, ms (default 100). */
   pollMs?: number
+  /** The 20-byte token this instance settles in (20 zero bytes: native coin); see `Settlement.token`. */
+  token?: Uint8Array
   /** Wait for another process's write lock, ms (default 10 000). */
   busyTimeoutMs?: number
 }
@@ -94,6 +96,7 @@ export class LocalLedger implements Settlement {
   readonly chainId: bigint
   readonly contract: Uint8Array
   readonly account: Uint8Array
+  readonly token: Uint8Array | undefined
   private readonly clock: () => bigint
   private readonly pollMs: number
   private readonly timers = new Set<NodeJS.Timeout>()
@@ -105,6 +108,7 @@ export class LocalLedger implements Settlement {
     this.chainId = file.chainId
     this.contract = file.address
     this.account = options.account
+    this.token = options.token === undefined ? undefined : Uint8Array.from(options.token)
     this.clock = options.clock ?? (() => BigInt(Math.floor(Date.now() / 1000)))
     this.pollMs = options.pollMs ?? 100
   }
@@ -112,6 +116,9 @@ export class LocalLedger implements Settlement {
   /** Opens (or creates) the ledger file and acts as `options.account`. */
   static async open(options: LocalLedgerOptions): Promise<LocalLedger> {
     if (options.account.byteLength !== 20) throw new RangeError('account must be a 20-byte address')
+    if (options.token !== undefined && options.token.byteLength !== 20) {
+      throw new RangeError('token must be a 20-byte address')
+    }
     return new LocalLedger(
       LedgerFile.open(options.path, options.chainId, options.busyTimeoutMs ?? 10_000),
       options,

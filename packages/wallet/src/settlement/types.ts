@@ -139,6 +139,12 @@ export interface Settlement {
   readonly contract: Uint8Array
   /** The 20-byte account this instance acts as (pays gas, opens as payer, withdraws as payee). */
   readonly account: Uint8Array
+  /**
+   * The 20-byte token this instance is configured to settle in (20 zero bytes: native coin);
+   * undefined when none was configured. A wallet's payee side accepts channels funded in it, and
+   * only in it, unless told otherwise (`acceptTokens`).
+   */
+  readonly token?: Uint8Array | undefined
 
   /** Current settlement time, unix seconds (block time on a chain). */
   now(): Promise<bigint>

@@ -3,13 +3,14 @@
  * directories and settlement keys exchange signed updates; the payer then closes on chain with a
  * stale state, and the payee's wallet (its settlement watcher, not the test) challenges with the
  * newest one. Every token is accounted for after the withdrawal. Then a payer that closes with a
- * newer state dropping a revealed lock: the payee's wallet claims it against its own state.
+ * newer state dropping a revealed lock: the payee's wallet claims it against its own state. And a
+ * payee set up for the mock token refuses a channel funded on chain in the native coin.
  */
 import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { keccak256, secpSignDigest, updateDigest } from '@bazaar/protocol'
+import { ErrorCode, errorCodeOf, keccak256, secpSignDigest, updateDigest } from '@bazaar/protocol'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { signedStateOf } from '../../src/channels/settle.js'
 import type { EvmSettlement } from '../../src/evm/evm-settlement.js'
@@ -154,4 +155,34 @@ it('a payer closing with a newer state that dropped a revealed lock: the payee w
   expect(await payee.settlement.balanceOf(payee.keys.settlementKey.address, chain.token)).toBe(
     payeeStart + 170n,
   )
+})
+
+it('a payee settling in the mock token refuses a channel funded on chain in the native coin', async () => {
+  const payer = await node()
+  const payee = await node()
+  expect(payee.wallet.channels.acceptedTokens()).toEqual([chain.token])
+  const native = new Uint8Array(20)
+  const { channelId, open } = await payer.wallet.channels.open({
+    peerKey: payee.keys.peerKey.publicKey,
+    payeeAddress: payee.keys.settlementKey.address,
+    deposit: 1_000n,
+    token: native,
+    disputeWindow: 600n,
+  })
+  // The channel is real: the contract holds 1,000 wei for it, payable to this payee.
+  expect(await payee.settlement.getChannel(channelId)).toMatchObject({
+    token: native,
+    deposit: 1_000n,
+    status: 'open',
+  })
+  const err = await payee.wallet.channels
+    .acceptOpen(open, payer.keys.peerKey.publicKey)
+    .catch((e: unknown) => e)
+  expect(err).toMatchObject({ name: 'TokenNotAcceptedError', code: 'ASSET_NOT_ACCEPTED' })
+  expect(errorCodeOf(err)).toBe(ErrorCode.ASSET_NOT_ACCEPTED)
+  expect(payee.wallet.channels.get(channelId)).toBeUndefined()
+  expect(payee.wallet.channels.list()).toEqual([])
+  // The same payee takes a channel in its token.
+  const good = await openChannel(payer, payee)
+  expect(payee.wallet.channels.list().map((r) => hex(r.channelId))).toEqual([hex(good)])
 })
