@@ -9,7 +9,15 @@ run('pnpm', ['-r', '--if-present', 'run', 'generate'])
 try {
   execFileSync(
     'git',
-    ['diff', '--exit-code', '--stat', '--', 'packages/*/src/pb', 'packages/*/src/**/generated'],
+    // `:(glob)` pathspecs: a plain `packages/*/src/pb` matches no file at all, so nothing was checked.
+    [
+      'diff',
+      '--exit-code',
+      '--stat',
+      '--',
+      ':(glob)packages/*/src/pb/**',
+      ':(glob)packages/*/src/**/generated/**',
+    ],
     {
       stdio: 'inherit',
     },
