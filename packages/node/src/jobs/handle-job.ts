@@ -191,8 +191,10 @@ export async function handleJob(
       deps.signer.seed,
     )
     await frames.send({ delivery }, job.signal)
-    if (price > 0n)
+    if (price > 0n) {
       delivered = { channelId: request.channelId, key: sealed.key, lockHash: sealed.lockHash, price }
+      payments!.expectKey(client, request.channelId, sealed.lockHash, price, sealed.key)
+    }
     if (price === 0n) {
       // A free job has no payment to wait for and no receipt (receipts name a payment): the
       // key follows the delivery at once, with the delivery's signature as the worker's word.

@@ -23,6 +23,11 @@ export interface PayeeStreamDeps {
   channels: WalletChannels
   log: Logger
   timeoutMs: number
+  /**
+   * Called as soon as the wallet has taken an update in hand, before its commit: writes made now
+   * share that commit.
+   */
+  onReceiving(update: WalletUpdate): void
   /** Called after each accepted (persisted and acked) update. */
   onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void
   /** Called once the channel is open or re-established on this stream. */
@@ -69,7 +74,9 @@ export async function handlePayStream(
         }
         const previous = deps.channels.get(channelId)?.latest
         try {
-          const ack = (await deps.channels.receiveUpdate(update)) as ChannelAck
+          const accepting = deps.channels.receiveUpdate(update)
+          deps.onReceiving(update)
+          const ack = (await accepting) as ChannelAck
           await frames.send({ ack })
           deps.onAccepted(peer, update, previous)
         } catch (err) {

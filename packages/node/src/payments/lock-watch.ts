@@ -85,6 +85,28 @@ export class LockWatch {
     return true
   }
 
+  /** Remembers the key of a delivery just sent, for when its locked update arrives. */
+  expect(channelId: Uint8Array, hash: Uint8Array, amount: bigint, preimage: Uint8Array): void {
+    if (this.keys.size >= MAX_KEPT_KEYS) this.keys.delete(this.keys.keys().next().value!)
+    this.keys.set(hex(hash), { channelId, amount, preimage, until: Date.now() + KEEP_KEY_MS })
+  }
+
+  /**
+   * Called right after the wallet took `update` in hand and before its commit: the keys of its
+   * locks are recorded now, so they ride in the same commit as the update (one commit where the
+   * ack and the reveal each needed their own). An update the wallet refuses leaves no lock in
+   * its state, and recording then fails harmlessly; `accepted` still records kept keys after.
+   */
+  receiving(update: WalletUpdate): void {
+    for (const lock of update.locks) {
+      const kept = this.keys.get(hex(lock.hash))
+      if (kept === undefined || lock.amount < kept.amount || !bytesEqual(kept.channelId, update.channelId)) {
+        continue
+      }
+      this.channels.revealPreimage(update.channelId, kept.preimage).catch(() => {})
+    }
+  }
+
   /** Called after the wallet accepted (persisted and acked) `update`. */
   accepted(update: WalletUpdate): void {
     for (const lock of update.locks) {

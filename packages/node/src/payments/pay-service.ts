@@ -277,6 +277,16 @@ export class PayService implements Payments, Startable {
     return this.locks.awaitLocked(request, options)
   }
 
+  expectKey(
+    peer: PeerId,
+    channelId: Uint8Array,
+    hash: Uint8Array,
+    amount: bigint,
+    preimage: Uint8Array,
+  ): void {
+    if (this.hasChannel(peer, channelId)) this.locks.expect(channelId, hash, amount, preimage)
+  }
+
   async revealed(_peer: PeerId, channelId: Uint8Array, preimage: Uint8Array): Promise<void> {
     await this.init.wallet.channels.revealPreimage(channelId, preimage)
   }
@@ -416,6 +426,7 @@ export class PayService implements Payments, Startable {
         channels: this.init.wallet.channels,
         log: this.log,
         timeoutMs: this.init.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS,
+        onReceiving: (update) => this.locks.receiving(update),
         onAccepted: (peer, update, previous) => this.onAccepted(peer, update, previous),
         onChannel: (peer, channelId) =>
           this.log('channel %s with %p ready', hex(channelId).slice(0, 16), peer),

@@ -54,6 +54,12 @@ export interface PayeePayments {
    * `channelId` and it carries the expected lock; rejects with a typed error otherwise.
    */
   awaitLocked(request: LockRequest & LockedUpdate, options?: AbortOptions): Promise<void>
+  /**
+   * Announces the key of a delivery just sent (in memory, nothing written): when the locked
+   * update for `hash` arrives, the key is recorded in the same disk commit as the update's
+   * acceptance, so `revealed` has nothing left to write.
+   */
+  expectKey(peer: PeerId, channelId: Uint8Array, hash: Uint8Array, amount: bigint, preimage: Uint8Array): void
   /** Records the key revealed for a lock so it can be claimed at settlement if never folded. */
   revealed(peer: PeerId, channelId: Uint8Array, preimage: Uint8Array): Promise<void>
   /**

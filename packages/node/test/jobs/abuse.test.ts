@@ -65,6 +65,9 @@ describe('a hostile peer', () => {
 
   it('answers RATE_LIMITED to a flood of streams and keeps serving an honest client', async () => {
     const attempts = 300
+    // The attacker's own hire at the end must reach the job protocol: its card of the worker is
+    // fetched now (cached), not under the flood, where the card fetch itself may time out.
+    await attacker.card.get(worker.peerId)
     // Each stream sends one well-formed frame that is not a request (writing forces libp2p's
     // protocol negotiation to finish, so the worker really sees every stream).
     const notARequest = encodeJobFrame({

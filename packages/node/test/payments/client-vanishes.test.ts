@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type JobEventDetail, peerKeyOf } from '../../src/index.js'
 import { deferred } from '../helpers/deferred.js'
-import { nextPayment, waitForRoutingTables } from '../helpers/nodes.js'
+import { waitForRoutingTables } from '../helpers/nodes.js'
 import { closePaid, NATIVE, type PaidNode, paidNetwork, TestClock } from '../helpers/paid.js'
 
 const PRICE = 300n
@@ -38,8 +38,14 @@ describe('client vanishes after the lock', () => {
     worker.node.addEventListener('job', (evt) => {
       if (['canceled', 'failed', 'completed'].includes(evt.detail.state)) workerDone.resolve(evt.detail)
     })
-    // The client's process "dies" the moment the worker accepted its lock: before the key.
-    void nextPayment(worker.node, 'lock').then(() => client.node.libp2p.stop())
+    // The client's process "dies" the moment the worker accepted its lock: before the key. The
+    // connection drops in that very tick (the worker's reveal follows within microseconds), then
+    // the client's node stops.
+    worker.node.addEventListener('payment', (evt) => {
+      if (evt.detail.kind !== 'lock') return
+      for (const c of worker.node.libp2p.getConnections(client.node.peerId)) c.abort(new Error('client died'))
+      void client.node.libp2p.stop()
+    })
 
     await expect(
       client.node.jobs.hire({ skill: 'translate', input: 'hello', budget: 1_000n, peer: worker.node.peerId }),
