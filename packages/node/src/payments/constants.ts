@@ -37,3 +37,9 @@ export const KEEP_KEY_MS = 60_000
 
 /** Keys remembered that way at most. */
 export const MAX_KEPT_KEYS = 1_024
+
+/**
+ * Milliseconds a payer holds a fold for the channel's next locked update to carry it (one
+ * update, one signature, one commit for both) before sending it on its own.
+ */
+export const FOLD_DELAY_MS = 20

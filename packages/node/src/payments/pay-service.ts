@@ -37,6 +37,7 @@ import {
   DEFAULT_PAY_MAX_INBOUND_STREAMS,
   DEFAULT_PAY_MAX_OUTBOUND_STREAMS,
   DEFAULT_PAY_TIMEOUT_MS,
+  FOLD_DELAY_MS,
   MAX_QUEUED_PAY_FRAMES,
   MIN_CHANNEL_REMAINING_S,
   PAY_PROTOCOL,
@@ -73,6 +74,18 @@ export interface PayServiceComponents {
   logger: ComponentLogger
 }
 
+/** A fold the payer owes: the payee revealed the key of `hash`. */
+interface PendingFold {
+  peer: PeerId
+  channelId: Uint8Array
+  hash: Uint8Array
+  preimage: Uint8Array
+  amount: bigint
+  jobId: Uint8Array
+  resolve(): void
+  reject(err: Error): void
+}
+
 export class PayService implements Payments, Startable {
   private readonly log: Logger
   private readonly sessions = new Map<string, PayerSession>()
@@ -80,6 +93,9 @@ export class PayService implements Payments, Startable {
   private readonly opening = new Map<string, Promise<Uint8Array>>()
   private readonly timers = new Set<ReturnType<typeof setTimeout>>()
   private readonly locks: LockWatch
+  /** Folds waiting, per channel (hex id), to ride in the next locked update or their timer. */
+  private readonly folds = new Map<string, PendingFold[]>()
+  private readonly foldTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private started = false
   private readonly codec: FrameCodec<PayFrame>
 
@@ -114,6 +130,11 @@ export class PayService implements Payments, Startable {
   async stop(): Promise<void> {
     await this.components.registrar.unhandle(PAY_PROTOCOL)
     for (const timer of this.timers) clearTimeout(timer)
+    for (const [key, timer] of this.foldTimers) {
+      clearTimeout(timer)
+      this.foldTimers.delete(key)
+      await this.flushFolds(key)
+    }
     for (const session of this.sessions.values()) session.close(new Error('node stopping'))
     this.sessions.clear()
     this.started = false
@@ -162,17 +183,36 @@ export class PayService implements Payments, Startable {
   async lock(request: LockRequest, options: AbortOptions = {}): Promise<LockedUpdate> {
     const session = await this.session(request.peer, request.channelId, options)
     const { channels, settlement } = this.init.wallet
-    // The worker checks the update itself (awaitLocked) before it reveals anything, so the Pay
-    // frame can follow the update at once instead of waiting for the ack's round trip.
-    const { update, acked } = await session.submit(
-      () =>
-        channels.createUpdate(request.channelId, {
-          lock: { hash: request.hash, amount: request.amount, expiry: request.expiry, jobId: request.jobId },
+    const submit = (fold: PendingFold | undefined) =>
+      session.submit(() => {
+        if (fold !== undefined) this.recordKey(fold)
+        return channels.createUpdate(request.channelId, {
+          lock: {
+            hash: request.hash,
+            amount: request.amount,
+            expiry: request.expiry,
+            jobId: request.jobId,
+          },
           jobId: request.jobId,
-        }),
-      options.signal,
-    )
+          ...(fold === undefined ? {} : { fold: fold.hash }),
+        })
+      }, options.signal)
+    // A fold owed on this channel rides in this update: one signature and one commit on each
+    // side instead of two. The worker checks the update itself (awaitLocked) before it reveals
+    // anything, so the Pay frame can follow the update at once instead of waiting for its ack.
+    let fold = this.takeFold(request.channelId)
+    let submitted: Awaited<ReturnType<typeof submit>>
+    try {
+      submitted = await submit(fold)
+    } catch (err) {
+      if (fold === undefined) throw err
+      this.queueFold(fold)
+      fold = undefined
+      submitted = await submit(undefined)
+    }
+    const { update, acked } = submitted
     this.watchAck(acked)
+    if (fold !== undefined) this.folded(fold)
     const stateHash = updateDigest({ chainId: settlement.chainId, contract: settlement.contract }, update)
     this.init.events.emitPayment({
       channelId: hex(request.channelId),
@@ -190,31 +230,97 @@ export class PayService implements Payments, Startable {
     acked.catch((err: Error) => this.log('update not acknowledged: %s', err.message))
   }
 
+  /**
+   * Folds a revealed lock into the cumulative amount: the fold (and the key's record) rides in
+   * the channel's next locked update, or goes out on its own after FOLD_DELAY_MS. Resolves once
+   * the fold is persisted and sent.
+   */
   async fold(
     peer: PeerId,
     channelId: Uint8Array,
     preimage: Uint8Array,
-    options: AbortOptions = {},
+    _options: AbortOptions = {},
   ): Promise<void> {
-    const { channels } = this.init.wallet
-    await channels.recordPreimage(channelId, preimage)
     const hash = keccak256(preimage)
-    const lock = channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
-    const session = await this.session(peer, channelId, options)
-    // Durable on our side once created: the payee's ack follows in the background.
-    const { acked } = await session.submit(
-      () => channels.createUpdate(channelId, { fold: hash, ...(lock ? { jobId: lock.jobId } : {}) }),
-      options.signal,
-    )
-    this.watchAck(acked)
-    this.init.events.emitPayment({
-      channelId: hex(channelId),
+    const lock = this.init.wallet.channels.get(channelId)?.latest?.locks.find((l) => bytesEqual(l.hash, hash))
+    if (lock === undefined) return
+    const { promise, resolve, reject } = Promise.withResolvers<void>()
+    this.queueFold({
       peer,
+      channelId,
+      hash,
+      preimage,
+      amount: lock.amount,
+      jobId: lock.jobId,
+      resolve,
+      reject,
+    })
+    return promise
+  }
+
+  /**
+   * Records a fold's key in the same tick as the update that folds it, so both share one group
+   * commit. Until then a crash loses only the key: the payee, which holds it, claims the lock.
+   */
+  private recordKey(fold: PendingFold): void {
+    this.init.wallet.channels
+      .recordPreimage(fold.channelId, fold.preimage)
+      .catch((err: Error) => this.log('could not record a key: %s', err.message))
+  }
+
+  private queueFold(fold: PendingFold): void {
+    const key = hex(fold.channelId)
+    const queue = this.folds.get(key) ?? []
+    queue.push(fold)
+    this.folds.set(key, queue)
+    if (this.foldTimers.has(key)) return
+    this.foldTimers.set(
+      key,
+      setTimeout(() => {
+        this.foldTimers.delete(key)
+        void this.flushFolds(key)
+      }, FOLD_DELAY_MS),
+    )
+  }
+
+  private takeFold(channelId: Uint8Array): PendingFold | undefined {
+    const key = hex(channelId)
+    const queue = this.folds.get(key)
+    const fold = queue?.shift()
+    if (queue !== undefined && queue.length === 0) this.folds.delete(key)
+    return fold
+  }
+
+  /** Sends the folds of a channel that no locked update took, one update each. */
+  private async flushFolds(key: string): Promise<void> {
+    const queue = this.folds.get(key) ?? []
+    this.folds.delete(key)
+    const { channels } = this.init.wallet
+    for (const fold of queue) {
+      try {
+        const session = await this.session(fold.peer, fold.channelId)
+        const { acked } = await session.submit(() => {
+          this.recordKey(fold)
+          return channels.createUpdate(fold.channelId, { fold: fold.hash, jobId: fold.jobId })
+        })
+        this.watchAck(acked)
+        this.folded(fold)
+      } catch (err) {
+        fold.reject(err as Error)
+      }
+    }
+  }
+
+  private folded(fold: PendingFold): void {
+    this.init.events.emitPayment({
+      channelId: hex(fold.channelId),
+      peer: fold.peer,
       direction: 'outbound',
       kind: 'fold',
-      amount: lock?.amount ?? 0n,
-      ...(lock ? { jobId: hex(lock.jobId) } : {}),
+      amount: fold.amount,
+      jobId: hex(fold.jobId),
     })
+    fold.resolve()
   }
 
   async abandon(peer: PeerId, channelId: Uint8Array, hash: Uint8Array): Promise<void> {
@@ -303,16 +409,33 @@ export class PayService implements Payments, Startable {
   }
 
   private onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void {
+    const channelId = hex(update.channelId)
+    const before = previous?.locks ?? []
     const paid = update.cumulativePaid - (previous?.cumulativePaid ?? 0n)
-    const locked = update.lockedTotal - (previous?.lockedTotal ?? 0n)
-    const detail = {
-      channelId: hex(update.channelId),
-      peer,
-      direction: 'inbound' as const,
-      jobId: hex(update.jobId),
+    if (paid > 0n) {
+      // A folded lock is one that left the state while the amount paid rose.
+      const gone = before.find((l) => !update.locks.some((u) => bytesEqual(u.hash, l.hash)))
+      const jobId = hex(gone?.jobId ?? update.jobId)
+      this.init.events.emitPayment({
+        channelId,
+        peer,
+        direction: 'inbound',
+        kind: 'fold',
+        amount: paid,
+        jobId,
+      })
     }
-    if (paid > 0n) this.init.events.emitPayment({ ...detail, kind: 'fold', amount: paid })
-    else if (locked > 0n) this.init.events.emitPayment({ ...detail, kind: 'lock', amount: locked })
+    for (const lock of update.locks) {
+      if (before.some((l) => bytesEqual(l.hash, lock.hash))) continue
+      this.init.events.emitPayment({
+        channelId,
+        peer,
+        direction: 'inbound',
+        kind: 'lock',
+        amount: lock.amount,
+        jobId: hex(lock.jobId),
+      })
+    }
     this.locks.accepted(update)
   }
 
