@@ -10,6 +10,9 @@ import type { ChannelView, SettleOutcome } from './node-port.js'
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex')
 
+/** Settlement refusals that mean the other side did the same step first. */
+const RACE_LOST = /AlreadyPaidOut|NotOpen|AlreadyClosing|ChannelClosed/
+
 export interface WalletBooksOptions {
   wallet: Wallet
   settlement: Settlement
@@ -63,10 +66,10 @@ export function walletBooks(options: WalletBooksOptions): ChannelBooks {
           const tx = await channels.withdraw(record.channelId)
           out.push(await payout(settlement, record, [tx.ref]))
         } catch (error) {
-          // The other side withdrew first: the payout happened all the same.
+          // The other side withdrew first: the payout happened all the same (and is theirs to report).
+          if (RACE_LOST.test((error as Error).name)) continue
           const after = await settlement.getChannel(record.channelId)
           if (after?.paidOut !== true) throw error
-          out.push(await payout(settlement, record, []))
         }
       } else if (
         on.status === 'open' &&
@@ -127,10 +130,21 @@ export function walletBooks(options: WalletBooksOptions): ChannelBooks {
           if (tx !== undefined) closing.push(hex(record.channelId))
         } catch (error) {
           // Both sides closed at once and ours lost the race: the channel is closing all the same.
+          if (RACE_LOST.test((error as Error).name)) {
+            closing.push(hex(record.channelId))
+            continue
+          }
           const after = await settlement.getChannel(record.channelId)
           if (after === undefined || after.status === 'open') throw error
           if (!after.paidOut) closing.push(hex(record.channelId))
         }
+      }
+      // As payee: claim, while the window is open, every lock whose key we revealed but whose
+      // payment the payer never folded (the delivery was paid for; the chain enforces it).
+      for (const record of channels.list().filter(mine)) {
+        if (record.role !== 'payee') continue
+        const on = await settlement.getChannel(record.channelId)
+        if (on?.status === 'closing' && !on.paidOut) await channels.claimLocks(record.channelId)
       }
       const paid = await withdrawReady(mine)
       const paidIds = new Set(paid.map((p) => p.channelId))

@@ -91,6 +91,9 @@ export async function computeBooks(
     for (const outcomes of await Promise.all(payers.map(step))) keep(outcomes)
   }
   await all((p) => p.node.settle())
+  // Payees claim, inside the window, locks whose key they revealed but that were never folded.
+  const payees = peers.filter((_, i) => views[i]!.some((c) => c.role === 'payee'))
+  await Promise.all(payees.map((p) => p.node.settle()))
   await env.advanceTime(env.disputeWindowSeconds + 1n)
   await all((p) => p.node.withdraw())
   await env.advanceTime(env.channelTtlSeconds + env.disputeWindowSeconds + 1n)
@@ -127,7 +130,12 @@ export async function computeBooks(
   const owedAfter = payerPaid + claimed - toPayees
 
   const checks: SimCheck[] = [
-    check("receipts = payers' channel books", paid, payerPaid, 'sum of receipts vs cumulative paid'),
+    check(
+      "receipts = payers' channel books + locks claimed",
+      paid,
+      payerPaid + claimed,
+      'sum of receipts vs cumulative paid + claimed on chain',
+    ),
     {
       name: "payees' books = payers' books (or behind by unacknowledged updates only)",
       ok: lagging.every((l) => l.explained),
