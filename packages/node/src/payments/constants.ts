@@ -40,6 +40,8 @@ export const MAX_KEPT_KEYS = 1_024
 
 /**
  * Milliseconds a payer holds a fold for the channel's next locked update to carry it (one
- * update, one signature, one commit for both) before sending it on its own.
+ * update, one signature, one commit for both) before sending it on its own. Default 0: the fold
+ * goes out on the next timer tick, so the amount paid is visible at once; updates racing in
+ * (concurrent hires on the channel) still take it. A busy client may raise it (`foldDelayMs`).
  */
-export const FOLD_DELAY_MS = 20
+export const DEFAULT_FOLD_DELAY_MS = 0

@@ -33,11 +33,11 @@ import {
   DEFAULT_CHANNEL_DEPOSIT,
   DEFAULT_CHANNEL_TTL_S,
   DEFAULT_DISPUTE_WINDOW_S,
+  DEFAULT_FOLD_DELAY_MS,
   DEFAULT_MAX_PAY_FRAME_BYTES,
   DEFAULT_PAY_MAX_INBOUND_STREAMS,
   DEFAULT_PAY_MAX_OUTBOUND_STREAMS,
   DEFAULT_PAY_TIMEOUT_MS,
-  FOLD_DELAY_MS,
   MAX_QUEUED_PAY_FRAMES,
   MIN_CHANNEL_REMAINING_S,
   PAY_PROTOCOL,
@@ -63,6 +63,8 @@ export interface PayServiceInit {
   token?: Uint8Array
   timeoutMs?: number
   awaitLockTimeoutMs?: number
+  /** How long a fold waits for a locked update to carry it, ms (DEFAULT_FOLD_DELAY_MS). */
+  foldDelayMs?: number
   maxFrameBytes?: number
   maxInboundStreams?: number
   maxOutboundStreams?: number
@@ -232,7 +234,7 @@ export class PayService implements Payments, Startable {
 
   /**
    * Folds a revealed lock into the cumulative amount: the fold (and the key's record) rides in
-   * the channel's next locked update, or goes out on its own after FOLD_DELAY_MS. Resolves once
+   * the channel's next locked update, or goes out on its own after `foldDelayMs`. Resolves once
    * the fold is persisted and sent.
    */
   async fold(
@@ -279,7 +281,7 @@ export class PayService implements Payments, Startable {
       setTimeout(() => {
         this.foldTimers.delete(key)
         void this.flushFolds(key)
-      }, FOLD_DELAY_MS),
+      }, this.init.foldDelayMs ?? DEFAULT_FOLD_DELAY_MS),
     )
   }
 
