@@ -82,6 +82,7 @@ export function errorFromCode(code: ErrorCode, message: string): JobError {
     case ErrorCode.WRONG_NETWORK:
     case ErrorCode.NOT_PARTY:
     case ErrorCode.TIME_OUT_OF_RANGE:
+    case ErrorCode.ASSET_NOT_ACCEPTED:
       return new ChannelRejectedError(code, text)
     case ErrorCode.INTERNAL:
     case ErrorCode.ERROR_CODE_UNSPECIFIED:
