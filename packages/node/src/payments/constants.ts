@@ -45,3 +45,10 @@ export const MAX_KEPT_KEYS = 1_024
  * (concurrent hires on the channel) still take it. A busy client may raise it (`foldDelayMs`).
  */
 export const DEFAULT_FOLD_DELAY_MS = 0
+
+/**
+ * Milliseconds between runs of the wallet's settlement deadlines (a payee closes before a
+ * channel's or a revealed lock's expiry and claims its locks; anyone withdraws once the dispute
+ * window is over; a payer refunds an expired channel nobody closed). 0 turns the timer off.
+ */
+export const DEFAULT_DEADLINES_INTERVAL_MS = 30_000

@@ -32,6 +32,7 @@ import {
   DEFAULT_AWAIT_LOCK_TIMEOUT_MS,
   DEFAULT_CHANNEL_DEPOSIT,
   DEFAULT_CHANNEL_TTL_S,
+  DEFAULT_DEADLINES_INTERVAL_MS,
   DEFAULT_DISPUTE_WINDOW_S,
   DEFAULT_FOLD_DELAY_MS,
   DEFAULT_MAX_PAY_FRAME_BYTES,
@@ -65,6 +66,8 @@ export interface PayServiceInit {
   awaitLockTimeoutMs?: number
   /** How long a fold waits for a locked update to carry it, ms (DEFAULT_FOLD_DELAY_MS). */
   foldDelayMs?: number
+  /** Milliseconds between settlement-deadline runs (DEFAULT_DEADLINES_INTERVAL_MS; 0: off). */
+  deadlinesIntervalMs?: number
   maxFrameBytes?: number
   maxInboundStreams?: number
   maxOutboundStreams?: number
@@ -99,6 +102,8 @@ export class PayService implements Payments, Startable {
   private readonly folds = new Map<string, PendingFold[]>()
   private readonly foldTimers = new Map<string, ReturnType<typeof setTimeout>>()
   private started = false
+  private deadlinesTimer: ReturnType<typeof setInterval> | undefined
+  private deadlinesRun: Promise<void> | undefined
   private readonly codec: FrameCodec<PayFrame>
 
   constructor(
@@ -127,10 +132,39 @@ export class PayService implements Payments, Startable {
       },
     )
     this.started = true
+    const interval = this.init.deadlinesIntervalMs ?? DEFAULT_DEADLINES_INTERVAL_MS
+    if (interval > 0 && this.init.wallet.channels.runDeadlines !== undefined) {
+      this.deadlinesTimer = setInterval(() => {
+        this.deadlinesRun ??= this.runDeadlines().finally(() => {
+          this.deadlinesRun = undefined
+        })
+      }, interval)
+      this.deadlinesTimer.unref()
+    }
+  }
+
+  /**
+   * One pass of the wallet's settlement deadlines, so that nobody has to ask: a payee closes
+   * before expiry, locks are claimed, payouts withdrawn, an abandoned channel refunded.
+   */
+  private async runDeadlines(): Promise<void> {
+    try {
+      const actions = (await this.init.wallet.channels.runDeadlines?.()) ?? []
+      for (const a of actions) {
+        if (a.error !== undefined)
+          this.log.error('deadline %s of channel %s failed: %s', a.action, hex(a.channelId), a.error.message)
+        else this.log('deadline %s of channel %s done', a.action, hex(a.channelId))
+      }
+    } catch (error) {
+      this.log.error('settlement deadlines failed: %s', (error as Error).message)
+    }
   }
 
   async stop(): Promise<void> {
     await this.components.registrar.unhandle(PAY_PROTOCOL)
+    if (this.deadlinesTimer !== undefined) clearInterval(this.deadlinesTimer)
+    this.deadlinesTimer = undefined
+    await this.deadlinesRun
     for (const timer of this.timers) clearTimeout(timer)
     for (const [key, timer] of this.foldTimers) {
       clearTimeout(timer)
@@ -148,13 +182,15 @@ export class PayService implements Payments, Startable {
 
   terms(): PaymentTerms[] {
     const { wallet } = this.init
-    return [
-      {
-        chainId: wallet.settlement.chainId,
-        contract: new Uint8Array(wallet.settlement.contract),
-        payeeAddress: new Uint8Array(wallet.settlementKey.address),
-      },
-    ]
+    const base = {
+      chainId: wallet.settlement.chainId,
+      contract: new Uint8Array(wallet.settlement.contract),
+      payeeAddress: new Uint8Array(wallet.settlementKey.address),
+    }
+    // One entry per accepted token (absent = the native coin), so payers fund what we accept.
+    const tokens = wallet.channels.acceptedTokens?.() ?? []
+    if (tokens.length === 0) return [base]
+    return tokens.map((token) => ({ ...base, token: new Uint8Array(token) }))
   }
 
   // Payer side

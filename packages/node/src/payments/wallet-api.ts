@@ -84,6 +84,10 @@ export interface WalletChannels {
     to?: bigint,
   ): Array<{ update: WalletUpdate; stateHash: Uint8Array }>
   balance(channelId: Uint8Array): { capacity: bigint; paid: bigint; locked: bigint; available: bigint }
+  /** Settlement deadlines (close before expiry, claim, withdraw, refund); run on a timer. */
+  runDeadlines?(): Promise<Array<{ channelId: Uint8Array; action: string; error?: Error }>>
+  /** 20-byte tokens this wallet accepts channels in, as payee. */
+  acceptedTokens?(): Uint8Array[]
 }
 
 export interface WalletLike {
