@@ -38,6 +38,8 @@ export interface Libp2pStackOptions<S extends Record<string, unknown>> {
   datastore?: Datastore | undefined
   logger?: ComponentLogger | undefined
   maxConnections?: number | undefined
+  /** libp2p's metrics implementation (e.g. `@libp2p/prometheus-metrics`); none by default. */
+  metrics?: Libp2pInit['metrics'] | undefined
   /** Bazaar feature services (card, skills, jobs, pay, and later reputation). */
   services: ServiceFactoryMap<S>
 }
@@ -81,6 +83,7 @@ export async function createBazaarLibp2p<S extends Record<string, unknown>>(
     connectionManager: { maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS },
     ...(options.datastore === undefined ? {} : { datastore: options.datastore }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
+    ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     services,
   })
   return node

@@ -8,7 +8,7 @@ import { libp2pRawKey, loadPeerKey } from '@bazaar/wallet'
 import { generateKeyPair, privateKeyFromRaw } from '@libp2p/crypto/keys'
 import type { ComponentLogger, PeerId, PrivateKey } from '@libp2p/interface'
 import type { Multiaddr } from '@multiformats/multiaddr'
-import type { Libp2p, ServiceFactoryMap } from 'libp2p'
+import type { Libp2p, Libp2pInit, ServiceFactoryMap } from 'libp2p'
 import { type CardService, type CardServiceInit, cardService } from './card/card-service.js'
 import { DEFAULT_BOOTSTRAP_DIAL_TIMEOUT_MS, DEFAULT_LISTEN, DEFAULT_STOP_GRACE_MS } from './constants.js'
 import { openDatastore } from './datastore.js'
@@ -94,6 +94,11 @@ export interface BazaarNodeOptions {
   services?: ServiceFactoryMap<Record<string, unknown>>
   /** libp2p component logger; scoped `bazaar:*` loggers derive from it. */
   logger?: ComponentLogger
+  /**
+   * libp2p's own metrics (connections, streams, protocols, DHT, gossipsub), e.g.
+   * `prometheusMetrics({ registry })` from `@libp2p/prometheus-metrics`. None by default.
+   */
+  metrics?: Libp2pInit['metrics']
 }
 
 export type BazaarServices = BaseServices & {
@@ -233,6 +238,7 @@ export async function createBazaarNode(options: BazaarNodeOptions = {}): Promise
     datastore,
     logger: options.logger,
     maxConnections: options.limits?.maxConnections,
+    metrics: options.metrics,
     services: bazaarServices(options, registry, events),
   })
   const node = new BazaarNode(libp2p as unknown as Libp2p<BazaarServices>, datastore, options.bootstrap ?? [])

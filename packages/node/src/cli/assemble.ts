@@ -4,7 +4,9 @@
  * simulation use. `bazaar start` and `bazaar sim` both build their nodes here.
  */
 import { openWallet, type Settlement } from '@bazaar/wallet'
+import { prometheusMetrics } from '@libp2p/prometheus-metrics'
 import type { Logger } from 'pino'
+import type { Registry } from 'prom-client'
 import { fromBazaarNode } from '../api/bazaar-node-port.js'
 import type { MarketNode } from '../api/node-port.js'
 import { walletBooks } from '../api/wallet-books.js'
@@ -36,6 +38,8 @@ export interface AssembleOptions {
   /** Runs after the node and wallet stopped (e.g. stop the settlement). */
   onStop?: () => Promise<void>
   logger?: Logger
+  /** libp2p's metrics implementation, passed to createBazaarNode. */
+  metrics?: BazaarNodeOptions['metrics']
 }
 
 /** Creates, starts and wraps one node. */
@@ -55,6 +59,7 @@ export async function assembleNode(options: AssembleOptions): Promise<MarketNode
       listen: options.listen,
       bootstrap: options.bootstrap,
       privateKey: options.identity.privateKey,
+      ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
       // The node names the wallet structurally (WalletLike); the wallet's status type is wider
       // ('opening'), which the pay service never sees on a channel it uses.
       wallet: wallet as unknown as NonNullable<BazaarNodeOptions['wallet']>,
@@ -102,7 +107,7 @@ export async function assembleNode(options: AssembleOptions): Promise<MarketNode
 /** What `bazaar start` runs: the configured node on the configured settlement. */
 export async function startConfiguredNode(
   config: BazaarConfig,
-  options: { logger?: Logger; metricsRegistry?: unknown } = {},
+  options: { logger?: Logger; metricsRegistry?: Registry } = {},
 ): Promise<{ node: MarketNode; settlement: string }> {
   const identity = await loadIdentity(config.dataDir)
   const provider = await openSettlementProvider(config.chain.settlement, {
@@ -132,6 +137,12 @@ export async function startConfiguredNode(
         disputeWindowSeconds: config.channels.disputeWindowSeconds,
       },
       spending: config.spending,
+      // libp2p's own metrics land in the control API's /metrics registry beside Bazaar's.
+      ...(options.metricsRegistry === undefined
+        ? {}
+        : {
+            metrics: prometheusMetrics({ registry: options.metricsRegistry, collectDefaultMetrics: false }),
+          }),
       onStop: async () => {
         await settlement.stop()
         await provider.stop()

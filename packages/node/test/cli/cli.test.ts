@@ -127,6 +127,15 @@ command = [${JSON.stringify(process.execPath)}, "-e", "let s='';process.stdin.on
     expect(status.skills.map((s: { id: string }) => s.id).sort()).toEqual(['reverse', 'upper'])
   })
 
+  it("serves libp2p's own metrics beside Bazaar's on /metrics", async () => {
+    const token = (await readFile(join(workerDir, 'api.token'), 'utf8')).trim()
+    const res = await fetch(`${worker.ready.api}/metrics`, { headers: { authorization: `Bearer ${token}` } })
+    expect(res.status).toBe(200)
+    const text = await res.text()
+    expect(text).toMatch(/^libp2p_\w+ /m)
+    expect(text).toMatch(/^bazaar_\w+ /m)
+  })
+
   it('finds the worker through the DHT', async () => {
     // The DHT needs a moment after bootstrap: retry with a deadline (no event to wait on).
     const deadline = Date.now() + 20_000
