@@ -16,6 +16,8 @@ import { createSimEnvironment, DEFAULT_SCENARIO, runSimulation, type SimReport }
 
 const SIZES = (process.env.BAZAAR_SIM_BENCH_NODES ?? '10,50').split(',').map(Number)
 const JOBS = Number(process.env.BAZAAR_SIM_BENCH_JOBS ?? 100)
+/** Longest one size may run, seconds (a bound for the large sizes on a small machine). */
+const LIMIT_S = Number(process.env.BAZAAR_SIM_BENCH_LIMIT_S ?? 900)
 const SETTLEMENT = process.env.BAZAAR_SIM_BENCH_SETTLEMENT === 'ledger' ? 'ledger' : 'chain'
 
 interface Row {
@@ -78,7 +80,12 @@ for (const nodes of SIZES) {
     stdio: ['ignore', 'pipe', 'inherit'],
     encoding: 'utf8',
     maxBuffer: 16 * 1024 * 1024,
+    timeout: LIMIT_S * 1000,
   })
+  if (result.error !== undefined && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+    console.error(`N=${nodes}: no report within ${LIMIT_S} s (BAZAAR_SIM_BENCH_LIMIT_S), left out`)
+    continue
+  }
   const last = result.stdout.trim().split('\n').at(-1)
   if (result.status !== 0 || last === undefined) {
     console.error(`N=${nodes}: the run failed (exit ${result.status})`)
@@ -86,6 +93,7 @@ for (const nodes of SIZES) {
   }
   rows.push(JSON.parse(last) as Row)
 }
+if (rows.length === 0) process.exit(1)
 
 const base = rows[0]!
 const ratio = (x: number, b: number): string => (b === 0 ? '-' : `${(x / b).toFixed(2)}x`)
@@ -94,12 +102,12 @@ console.log(
   `\nsettlement: ${SETTLEMENT}; ${JOBS} client jobs per run; ratios against N=${base.nodes} in this run`,
 )
 console.log(
-  '| N | start-up per node (ms) | memory per node (MiB) | discovery p50 (ms) | hire p50 (ms) | gossip p95 (ms) | books |',
+  '| N | start-up per node (ms) | memory per node (MiB) | discovery p50 (ms) | hire p50 (ms) | gossip p95 (ms) | jobs completed | books |',
 )
-console.log('| --- | --- | --- | --- | --- | --- | --- |')
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- |')
 for (const r of rows) {
   console.log(
-    `| ${r.nodes} | ${fmt(r.startupPerNodeMs)} (${ratio(r.startupPerNodeMs, base.startupPerNodeMs)}) | ${fmt(r.mibPerNode)} (${ratio(r.mibPerNode, base.mibPerNode)}) | ${fmt(r.discoveryP50, 0)} (${ratio(r.discoveryP50, base.discoveryP50)}) | ${fmt(r.hireP50, 0)} (${ratio(r.hireP50, base.hireP50)}) | ${fmt(r.gossipP95, 0)} (${ratio(r.gossipP95, base.gossipP95)}) | ${r.balanced ? 'balanced' : 'NOT balanced'} |`,
+    `| ${r.nodes} | ${fmt(r.startupPerNodeMs)} (${ratio(r.startupPerNodeMs, base.startupPerNodeMs)}) | ${fmt(r.mibPerNode)} (${ratio(r.mibPerNode, base.mibPerNode)}) | ${fmt(r.discoveryP50, 0)} (${ratio(r.discoveryP50, base.discoveryP50)}) | ${fmt(r.hireP50, 0)} (${ratio(r.hireP50, base.hireP50)}) | ${fmt(r.gossipP95, 0)} (${ratio(r.gossipP95, base.gossipP95)}) | ${r.completed}/${JOBS} | ${r.balanced ? 'balanced' : 'NOT balanced'} |`,
   )
 }
 if (!rows.every((r) => r.balanced)) process.exit(1)

@@ -256,6 +256,8 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
   const maxBudget = BigInt(scenario.maxBudget)
   const sampleEvery = Math.max(1, Math.floor(options.jobCount / Math.max(1, scenario.samples)))
   const discoveryCache = new Map<string, { at: number; candidates: Candidate[] }>()
+  /** Cache keys with a background lookup under way. */
+  const refreshing = new Set<string>()
   let sampling: Promise<void> = Promise.resolve()
   let done = 0
 
@@ -282,7 +284,7 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
     const known = avoid.get(client)!
     const usableOf = (list: Candidate[]): Candidate[] =>
       list.filter((c) => c.peer !== client.peerId && (known.get(c.peer) ?? 0) <= performance.now())
-    const lookup = async (): Promise<Candidate[] | undefined> => {
+    const lookup = async (background = false): Promise<Candidate[] | undefined> => {
       const findStart = performance.now()
       try {
         const found = await client.node.find(job.skill, {
@@ -301,14 +303,22 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
         discoveryCache.set(cacheKey, { at: performance.now(), candidates: merged })
         return merged
       } catch (error) {
-        fail(failureReason(error))
+        // A background refresh that fails costs no job: the next one tries again.
+        if (background) log?.debug({ err: error }, 'background lookup failed')
+        else fail(failureReason(error))
         return undefined
       }
     }
     const cached = discoveryCache.get(cacheKey)
     let pool: Candidate[]
-    if (cached !== undefined && performance.now() - cached.at < scenario.discoveryCacheMs) {
+    if (cached !== undefined) {
       pool = usableOf(cached.candidates)
+      // Stale: keep hiring from what we know and refresh in the background (one at a time), as
+      // an agent with a warm directory would, rather than hold this job on a DHT walk.
+      if (performance.now() - cached.at >= scenario.discoveryCacheMs && !refreshing.has(cacheKey)) {
+        refreshing.add(cacheKey)
+        void lookup(true).finally(() => refreshing.delete(cacheKey))
+      }
       // Everyone we knew of is avoided: look again before giving up.
       if (pool.length === 0) {
         const found = await lookup()

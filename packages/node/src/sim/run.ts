@@ -20,8 +20,14 @@ import { Rng } from './rng.js'
 import { allocate, DEFAULT_SCENARIO, type GroupSpec, type Scenario } from './scenario.js'
 import { summarize } from './stats.js'
 
-/** Nodes started at once after the first three (the bootstrap set). */
+/** Nodes started at once after the first three (the seed set). */
 const START_BATCH = 8
+/**
+ * Peers each node dials at start: a few random nodes already up, not one hub. With every node
+ * bootstrapping from the same three, those three carry every DHT query and identify of the
+ * network (N connections each) while everyone else's routing table starts from them alone.
+ */
+const BOOTSTRAP_PEERS = 3
 
 export interface SimOptions {
   environment: SimEnvironment
@@ -93,18 +99,20 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
     const rssBefore = process.memoryUsage().rss
     const startT = performance.now()
     bar = options.progress === true ? createProgressBar(total, 'starting nodes') : undefined
-    // Node 0 first (everyone bootstraps from it and the next two), then the rest in batches.
-    let bootstrap: string[] = []
+    // Nodes 0-2 first (a chain), then the rest in batches, each node dialing a few random nodes
+    // started before its batch (seeded: the topology is reproducible).
+    const topologyRng = rng.fork()
     const slots: (SimPeer | undefined)[] = new Array(total)
     let started = 0
-    const startOne = async (i: number): Promise<void> => {
+    const startOne = async (i: number, upTo: number): Promise<void> => {
       const group = dealt[i]!
       const dataDir = join(work, `node-${String(i).padStart(3, '0')}`)
+      const earlier = slots.slice(0, upTo).filter((p): p is SimPeer => p !== undefined)
       const node = await env.startNode({
         index: i,
         name: `${group.name}-${i}`,
         dataDir,
-        bootstrap,
+        bootstrap: bootstrapFor(earlier, topologyRng),
         preTrusted,
         channelCapacity: BigInt(group.budget ?? 100_000),
         maxJobPrice: BigInt(scenario.maxBudget),
@@ -113,18 +121,20 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
       bar?.update(++started)
     }
     const peerRngs = dealt.map(() => rng.fork())
-    for (let i = 0; i < Math.min(3, total); i++) {
-      await startOne(i)
-      bootstrap = [...bootstrap, ...slots[i]!.node.addresses()]
-    }
+    for (let i = 0; i < Math.min(3, total); i++) await startOne(i, i)
     for (let i = 3; i < total; i += START_BATCH) {
-      await Promise.all(Array.from({ length: Math.min(START_BATCH, total - i) }, (_, k) => startOne(i + k)))
+      await Promise.all(
+        Array.from({ length: Math.min(START_BATCH, total - i) }, (_, k) => startOne(i + k, i)),
+      )
     }
     peers.push(...(slots as SimPeer[]))
     bar?.finish(`${total} nodes`)
     const startupMs = performance.now() - startT
 
-    // Workers advertise every skill at a price drawn from their group's range.
+    // Workers advertise every skill at a price drawn from their group's range; each advertise
+    // resolves once its provide finished (or timed out), so clients start on stored records.
+    // (Advertising a few workers at a time was measured slower: 83 s at N = 50, every provide
+    // still taking 5 to 30 s on the saturated event loop.)
     await Promise.all(
       peers.filter((p) => p.group.role === 'worker').map(async (p) => advertiseAll(p, scenario)),
     )
@@ -146,7 +156,10 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
           index: peer.index,
           name: `${peer.group.name}-${peer.index}`,
           dataDir: peer.dataDir,
-          bootstrap: peers[0]!.node.addresses(),
+          bootstrap: bootstrapFor(
+            peers.filter((p) => p !== peer && !p.down),
+            topologyRng,
+          ),
           preTrusted,
           channelCapacity: BigInt(peer.group.budget ?? 100_000),
           maxJobPrice: BigInt(scenario.maxBudget),
@@ -236,6 +249,14 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
   }
 }
 
+/** Addresses of up to BOOTSTRAP_PEERS distinct random peers of `candidates`. */
+function bootstrapFor(candidates: SimPeer[], rng: Rng): string[] {
+  return rng
+    .shuffle(candidates)
+    .slice(0, BOOTSTRAP_PEERS)
+    .flatMap((p) => p.node.addresses())
+}
+
 async function advertiseAll(peer: SimPeer, scenario: Scenario): Promise<void> {
   const behaviour = peer.group.behaviour ?? 'honest'
   const [min, max] = peer.group.price ?? [50, 100]
@@ -245,9 +266,10 @@ async function advertiseAll(peer: SimPeer, scenario: Scenario): Promise<void> {
     price: BigInt(priceRng.int(min, max)),
     handler: behaviourHandler(behaviour, skill, peer.rng.fork(), scenario.slowMs),
   }))
-  // One skill after the other: each advertise re-signs the node's card with the offers so far.
-  for (const o of offers)
-    await peer.node.advertise({ id: o.skill, price: o.price, concurrency: 16 }, o.handler)
+  // All skills at once: each advertise puts its offer in the card synchronously, then provides.
+  await Promise.all(
+    offers.map((o) => peer.node.advertise({ id: o.skill, price: o.price, concurrency: 16 }, o.handler)),
+  )
 }
 
 /** Honest workers must end with a higher mean score than every adversarial worker group. */
