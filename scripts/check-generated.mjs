@@ -5,7 +5,11 @@ import { execFileSync } from 'node:child_process'
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' })
 
-run('pnpm', ['-r', '--if-present', 'run', 'generate'])
+// The pnpm running this script (npm_execpath), so a machine without a global pnpm works too.
+const pnpm = process.env.npm_execpath
+if (pnpm !== undefined && /\.[cm]?js$/.test(pnpm))
+  run(process.execPath, [pnpm, '-r', '--if-present', 'run', 'generate'])
+else run('pnpm', ['-r', '--if-present', 'run', 'generate'])
 try {
   execFileSync(
     'git',
