@@ -61,24 +61,26 @@ export function walletBooks(options: WalletBooksOptions): ChannelBooks {
     for (const record of channels.list().filter(filter)) {
       const on = await settlement.getChannel(record.channelId)
       if (on === undefined || on.paidOut) continue
-      if (on.status === 'closing' && now >= on.closeDeadline) {
-        try {
-          const tx = await channels.withdraw(record.channelId)
-          out.push(await payout(settlement, record, [tx.ref]))
-        } catch (error) {
-          // The other side withdrew first: the payout happened all the same (and is theirs to report).
-          if (RACE_LOST.test((error as Error).name)) continue
-          const after = await settlement.getChannel(record.channelId)
-          if (after?.paidOut !== true) throw error
-        }
-      } else if (
+      let step: (() => Promise<{ ref: string }>) | undefined
+      if (on.status === 'closing' && now >= on.closeDeadline) step = () => channels.withdraw(record.channelId)
+      else if (
         on.status === 'open' &&
         record.role === 'payer' &&
         record.latest === undefined &&
         now >= on.expiry + on.disputeWindow
       ) {
-        const tx = await channels.refund(record.channelId)
+        step = () => channels.refund(record.channelId)
+      }
+      if (step === undefined) continue
+      try {
+        const tx = await step()
         out.push(await payout(settlement, record, [tx.ref]))
+      } catch (error) {
+        // Somebody paid it out first: the other side, or this node's own deadline timer
+        // (`runDeadlines`). The payout happened all the same; report it without a reference.
+        const after = await settlement.getChannel(record.channelId)
+        if (after?.paidOut !== true) throw error
+        out.push(await payout(settlement, record, []))
       }
     }
     return out
