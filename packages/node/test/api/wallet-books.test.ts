@@ -32,8 +32,20 @@ describe('walletBooks', () => {
       LocalLedger.open({ path: join(dir, 'ledger.db'), account, clock, pollMs: 10 })
     ledgers = [await ledger(a.settlementKey.address), await ledger(b.settlementKey.address)]
     await ledgers[0]!.mint(a.settlementKey.address, 10_000n)
-    payer = await openWallet({ dataDir: join(dir, 'a'), settlement: ledgers[0]!, keys: a, clock, watch: false })
-    payee = await openWallet({ dataDir: join(dir, 'b'), settlement: ledgers[1]!, keys: b, clock, watch: false })
+    payer = await openWallet({
+      dataDir: join(dir, 'a'),
+      settlement: ledgers[0]!,
+      keys: a,
+      clock,
+      watch: false,
+    })
+    payee = await openWallet({
+      dataDir: join(dir, 'b'),
+      settlement: ledgers[1]!,
+      keys: b,
+      clock,
+      watch: false,
+    })
     const opened = await payer.channels.open({
       peerKey: payee.peerKey.publicKey,
       payeeAddress: payee.settlementKey.address,
@@ -58,7 +70,11 @@ describe('walletBooks', () => {
     t += 86_400n + 600n
     const [outcome, ...rest] = await books.withdraw()
     expect(rest).toEqual([])
-    expect(outcome).toMatchObject({ toPayee: 0n, toPayer: 1_000n })
+    expect(outcome).toMatchObject({
+      channelId: Buffer.from(channelId).toString('hex'),
+      toPayee: 0n,
+      toPayer: 1_000n,
+    })
     expect(outcome!.refs).toHaveLength(1)
     expect(await ledgers[0]!.balanceOf(payer.settlementKey.address, NATIVE)).toBe(10_000n)
   })
@@ -82,7 +98,12 @@ describe('walletBooks', () => {
     const [outcome, ...rest] = await books.withdraw()
     expect(raced).toBe(true)
     expect(rest).toEqual([])
-    expect(outcome).toMatchObject({ toPayee: 0n, toPayer: 1_000n, refs: [] })
+    expect(outcome).toMatchObject({
+      channelId: Buffer.from(channelId).toString('hex'),
+      toPayee: 0n,
+      toPayer: 1_000n,
+      refs: [],
+    })
     expect(await real.balanceOf(payer.settlementKey.address, NATIVE)).toBe(10_000n)
   })
 })
