@@ -12,13 +12,21 @@
  */
 import { spawnSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
-import { createSimEnvironment, DEFAULT_SCENARIO, runSimulation, type SimReport } from '../src/index.js'
+import {
+  createSimEnvironment,
+  DEFAULT_SCENARIO,
+  defaultSimThreads,
+  runSimulation,
+  type SimReport,
+} from '../src/index.js'
 
 const SIZES = (process.env.BAZAAR_SIM_BENCH_NODES ?? '10,50').split(',').map(Number)
 const JOBS = Number(process.env.BAZAAR_SIM_BENCH_JOBS ?? 100)
 /** Longest one size may run, seconds (a bound for the large sizes on a small machine). */
 const LIMIT_S = Number(process.env.BAZAAR_SIM_BENCH_LIMIT_S ?? 900)
 const SETTLEMENT = process.env.BAZAAR_SIM_BENCH_SETTLEMENT === 'ledger' ? 'ledger' : 'chain'
+/** Node threads per size (default: what `bazaar sim` picks for that size). */
+const THREADS = process.env.BAZAAR_SIM_BENCH_THREADS
 
 interface Row {
   nodes: number
@@ -48,7 +56,8 @@ function row(report: SimReport): Row {
 
 /** Runs one size in this process and prints its row as the last line (JSON). */
 async function one(nodes: number): Promise<void> {
-  const environment = await createSimEnvironment({ settlement: SETTLEMENT })
+  const threads = THREADS === undefined ? defaultSimThreads(nodes, SETTLEMENT) : Number(THREADS)
+  const environment = await createSimEnvironment({ settlement: SETTLEMENT, threads })
   const { report } = await runSimulation({
     environment,
     nodes,

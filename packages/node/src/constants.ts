@@ -12,6 +12,12 @@ export const DEFAULT_STOP_GRACE_MS = 5_000
 /** Connections libp2p keeps open before pruning. */
 export const DEFAULT_MAX_CONNECTIONS = 300
 
+/**
+ * Milliseconds between the connection monitor's pings of each open connection (libp2p's own
+ * default). Each ping is a new stream; a node with hundreds of connections pays for them.
+ */
+export const DEFAULT_CONNECTION_PING_INTERVAL_MS = 10_000
+
 /** Milliseconds to wait for one bootstrap dial at start. */
 export const DEFAULT_BOOTSTRAP_DIAL_TIMEOUT_MS = 10_000
 

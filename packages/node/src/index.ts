@@ -185,9 +185,20 @@ export {
   type ValidatorOptions,
 } from './reputation/validator.js'
 // end reputation
-export { createSimEnvironment, type SimEnvironmentOptions } from './sim/bazaar-environment.js'
-export type { SimEnvironment, SimNodeParams } from './sim/environment.js'
-export { ScenarioInvalidError, SimCheckFailedError } from './sim/errors.js'
+export {
+  createSimEnvironment,
+  defaultSimThreads,
+  SIM_THREADS_FROM_NODES,
+  type SimEnvironmentOptions,
+} from './sim/bazaar-environment.js'
+export type { SimSkill } from './sim/behaviours.js'
+export { type SimEnvironment, type SimNode, type SimNodeParams, simNodeOf } from './sim/environment.js'
+export {
+  ScenarioInvalidError,
+  SimCheckFailedError,
+  SimThreadExitedError,
+  SimThreadsUnsupportedError,
+} from './sim/errors.js'
 export type { SimCheck, SimReport } from './sim/report.js'
 export { runSimulation, type SimOptions, type SimResult, writeReport } from './sim/run.js'
 export { DEFAULT_SCENARIO, loadScenario, normalizeScenario, type Scenario } from './sim/scenario.js'

@@ -17,7 +17,12 @@ import { ping } from '@libp2p/ping'
 import { tcp } from '@libp2p/tcp'
 import { multiaddr } from '@multiformats/multiaddr'
 import { createLibp2p, type Libp2p, type Libp2pInit, type ServiceFactoryMap } from 'libp2p'
-import { DEFAULT_MAX_CONNECTIONS, DHT_PROTOCOL, PING_MAX_STREAMS } from './constants.js'
+import {
+  DEFAULT_CONNECTION_PING_INTERVAL_MS,
+  DEFAULT_MAX_CONNECTIONS,
+  DHT_PROTOCOL,
+  PING_MAX_STREAMS,
+} from './constants.js'
 import { gossipScoreConfig } from './reputation/gossip-score.js'
 
 /** A libp2p datastore (peer store, DHT records). */
@@ -38,6 +43,8 @@ export interface Libp2pStackOptions<S extends Record<string, unknown>> {
   datastore?: Datastore | undefined
   logger?: ComponentLogger | undefined
   maxConnections?: number | undefined
+  /** Milliseconds between liveness pings of each connection; 0 turns the monitor off. */
+  connectionPingIntervalMs?: number | undefined
   /** libp2p's metrics implementation (e.g. `@libp2p/prometheus-metrics`); none by default. */
   metrics?: Libp2pInit['metrics'] | undefined
   /** Bazaar feature services (card, skills, jobs, pay, and later reputation). */
@@ -81,12 +88,19 @@ export async function createBazaarLibp2p<S extends Record<string, unknown>>(
     connectionEncrypters: [noise()],
     streamMuxers: [yamux()],
     connectionManager: { maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS },
+    connectionMonitor: connectionMonitor(
+      options.connectionPingIntervalMs ?? DEFAULT_CONNECTION_PING_INTERVAL_MS,
+    ),
     ...(options.datastore === undefined ? {} : { datastore: options.datastore }),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
     ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
     services,
   })
   return node
+}
+
+function connectionMonitor(pingIntervalMs: number): NonNullable<Libp2pInit['connectionMonitor']> {
+  return pingIntervalMs <= 0 ? { enabled: false } : { pingInterval: pingIntervalMs }
 }
 
 /** Parses bootstrap multiaddrs once, so a typo fails at creation rather than at start. */

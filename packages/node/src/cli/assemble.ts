@@ -10,7 +10,7 @@ import type { Registry } from 'prom-client'
 import { fromBazaarNode } from '../api/bazaar-node-port.js'
 import type { MarketNode } from '../api/node-port.js'
 import { walletBooks } from '../api/wallet-books.js'
-import { type BazaarNodeOptions, createBazaarNode } from '../node.js'
+import { type BazaarLimits, type BazaarNodeOptions, createBazaarNode } from '../node.js'
 import { type ReputationService, reputation } from '../reputation/service.js'
 import type { BazaarConfig } from './config.js'
 import { loadIdentity, type NodeIdentity } from './identity.js'
@@ -40,6 +40,10 @@ export interface AssembleOptions {
   logger?: Logger
   /** libp2p's metrics implementation, passed to createBazaarNode. */
   metrics?: BazaarNodeOptions['metrics']
+  /** Where the peer store and DHT records live (createBazaarNode's `peerStore`). */
+  peerStore?: BazaarNodeOptions['peerStore']
+  /** Protocol and connection limits (createBazaarNode's `limits`). */
+  limits?: BazaarLimits
 }
 
 /** Creates, starts and wraps one node. */
@@ -60,6 +64,8 @@ export async function assembleNode(options: AssembleOptions): Promise<MarketNode
       bootstrap: options.bootstrap,
       privateKey: options.identity.privateKey,
       ...(options.metrics === undefined ? {} : { metrics: options.metrics }),
+      ...(options.peerStore === undefined ? {} : { peerStore: options.peerStore }),
+      ...(options.limits === undefined ? {} : { limits: options.limits }),
       // The node names the wallet structurally (WalletLike); the wallet's status type is wider
       // ('opening'), which the pay service never sees on a channel it uses.
       wallet: wallet as unknown as NonNullable<BazaarNodeOptions['wallet']>,

@@ -92,6 +92,12 @@ export async function startLocalChain(options: { logger?: Logger } = {}): Promis
       kind: 'evm-local',
       chainId: anvil.chainId,
       contract: hex(contract),
+      connection: {
+        rpcUrl: anvil.rpcUrl,
+        chainId: anvil.chainId,
+        contract: hex(contract),
+        pollingIntervalMs: LOCAL_POLLING_MS,
+      },
       forAccount: (_account, privateKey) =>
         EvmSettlement.connect({
           rpcUrl: anvil.rpcUrl,
@@ -149,6 +155,12 @@ export async function rpcProvider(
     kind: 'evm',
     chainId,
     contract: options.contract,
+    connection: {
+      rpcUrl,
+      chainId,
+      contract: options.contract,
+      ...(options.token === undefined ? {} : { token: options.token }),
+    },
     forAccount: (_account, privateKey) =>
       EvmSettlement.connect({
         rpcUrl,

@@ -26,8 +26,24 @@ export interface SettlementProvider {
   feesPaid?(accounts: Uint8Array[]): Promise<bigint[]>
   /** Local backends only: moves settlement time forward. */
   advanceTime?(seconds: bigint): Promise<void>
+  /**
+   * How another thread or process reaches the same chain (EVM backends only): what
+   * `EvmSettlement.connect` needs besides the account's key.
+   */
+  readonly connection?: EvmConnection
   /** Stops what the provider started (anvil, the ledger connection). Idempotent. */
   stop(): Promise<void>
+}
+
+/** An EVM deployment as plain data (it crosses to worker threads). */
+export interface EvmConnection {
+  rpcUrl: string
+  chainId: bigint
+  /** 0x hex of the channel contract. */
+  contract: string
+  /** Channel token (0x hex); the native coin when undefined. */
+  token?: string
+  pollingIntervalMs?: number
 }
 
 const hex = (bytes: Uint8Array): string => `0x${Buffer.from(bytes).toString('hex')}`

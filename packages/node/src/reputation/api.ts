@@ -93,8 +93,9 @@ export interface Reputation extends TypedEventTarget<ReputationEvents> {
   /** The attestations and weights behind a score. */
   explain(peer: PeerRef): ReputationExplanation
   /**
-   * Candidates sorted by reputation, highest first, each with its `score` set. Stable: equal
-   * scores (unknown peers) keep the caller's order, e.g. by price.
+   * Candidates sorted by reputation, highest first, each with its `score` set. Among equal
+   * scores, peers that trusted raters rated badly (`TrustGraph.distrust`) go last; otherwise
+   * the caller's order (e.g. by price) is kept.
    */
   rank<T extends { peer: PeerRef }>(candidates: readonly T[]): Array<Ranked<T>>
   /**

@@ -46,7 +46,7 @@ import { ReputationError } from './errors.js'
 import { type PeerRef, peerIdStringOfKey, peerKeyHex } from './peer-key.js'
 import { AttestationStore } from './store.js'
 import { createSyncHandler } from './sync-handler.js'
-import { TrustGraph } from './trust.js'
+import { rankByTrust, TrustGraph } from './trust.js'
 import type { VerifiedAttestation } from './types.js'
 import { AttestationValidator, toTopicResult, type ValidationResult } from './validator.js'
 
@@ -228,10 +228,7 @@ export class ReputationService extends TypedEventEmitter<ReputationEvents> imple
   }
 
   rank<T extends { peer: PeerRef }>(candidates: readonly T[]): Array<Ranked<T>> {
-    return candidates
-      .map((c, i) => ({ c: { ...c, score: this.score(c.peer) }, i }))
-      .sort((x, y) => y.c.score - x.c.score || x.i - y.i)
-      .map((x) => x.c)
+    return rankByTrust<PeerRef, T>(this.trust, candidates, peerKeyHex)
   }
 
   async catchUp(options: { signal?: AbortSignal; peers?: PeerId[] } = {}): Promise<number> {

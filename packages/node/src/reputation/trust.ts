@@ -194,6 +194,25 @@ export class TrustGraph {
     return i === undefined ? 0 : (this.trust[i] ?? 0)
   }
 
+  /**
+   * Trust-weighted evidence against a peer: `sum_i t_i * w_ij * max(0, (50 - m_ij) / 50)` over
+   * its raters. EigenTrust drops negative local trust, so a peer that trusted raters paid and
+   * rated badly and a peer nobody has rated both score 0; this tells them apart (0 for a peer
+   * with no bad rating from anyone trusted, e.g. a newcomer or a ring rating itself).
+   */
+  distrust(peer: PeerKeyHex): number {
+    const j = this.index.get(peer)
+    if (j === undefined) return 0
+    let sum = 0
+    for (const i of this.into[j]!) {
+      const ti = this.trust[i] ?? 0
+      if (ti === 0) continue
+      const pair = this.out[i]!.get(j)!
+      sum += ti * this.pairWeight(pair) * Math.max(0, (50 - this.meanRating(pair)) / 50)
+    }
+    return sum
+  }
+
   /** Number of peers the graph knows (attesters, subjects, pre-trusted, self). */
   get peers(): number {
     return this.keys.length
@@ -364,4 +383,25 @@ export class TrustGraph {
     if (pre > 0) for (const key of this.preTrusted) p[this.index.get(key)!]! += (1 - ownShare) / pre
     return p
   }
+}
+
+/**
+ * Candidates by global trust, highest first, each with its `score`. Among equal scores (most
+ * often 0: peers nobody trusted vouched for), those that trusted raters paid and rated badly
+ * (`distrust`) go after those nobody has rated yet; otherwise the input order (e.g. by price)
+ * is kept. `keyOf` maps a candidate's peer to its key (undefined: unknown, score 0).
+ */
+export function rankByTrust<P, T extends { peer: P }>(
+  graph: Pick<TrustGraph, 'score' | 'distrust'>,
+  candidates: readonly T[],
+  keyOf: (peer: P) => PeerKeyHex | undefined,
+): Array<T & { score: number }> {
+  return candidates
+    .map((c, i) => {
+      const key = keyOf(c.peer)
+      const score = key === undefined ? 0 : graph.score(key)
+      return { c: { ...c, score }, i, d: key === undefined ? 0 : graph.distrust(key) }
+    })
+    .sort((x, y) => y.c.score - x.c.score || x.d - y.d || x.i - y.i)
+    .map((x) => x.c)
 }

@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { SkillHandler } from '../api/node-port.js'
-import type { Rng } from './rng.js'
+import { Rng } from './rng.js'
 import type { Behaviour } from './scenario.js'
 
 /** The correct result of `skill` on `input`. */
@@ -45,6 +45,20 @@ function delay(ms: number, signal: AbortSignal): Promise<void> {
     }
     signal.addEventListener('abort', onAbort, { once: true })
   })
+}
+
+/**
+ * A skill handler as data, so that a node in another thread can build it: a behaviour's handler
+ * (its random stream from `seed`), or the Sybil ring's own skill (the input reversed).
+ */
+export type SimSkill =
+  | { kind: 'behaviour'; behaviour: Behaviour; skill: string; seed: number; slowMs: [number, number] }
+  | { kind: 'ring' }
+
+/** Builds the handler a `SimSkill` describes. */
+export function simHandler(spec: SimSkill): SkillHandler {
+  if (spec.kind === 'ring') return async (input) => input.slice().reverse()
+  return behaviourHandler(spec.behaviour, spec.skill, new Rng(spec.seed), spec.slowMs)
 }
 
 /** The handler a worker of `behaviour` serves `skill` with. */

@@ -4,9 +4,9 @@
  * workers crash and come back. Records every outcome, latency and reputation sample.
  */
 import type { Logger } from 'pino'
-import type { Candidate, MarketNode, NodeEvent } from '../api/node-port.js'
+import type { Candidate, NodeEvent } from '../api/node-port.js'
 import { checkResult } from './behaviours.js'
-import type { SimEnvironment } from './environment.js'
+import type { SimEnvironment, SimNode } from './environment.js'
 import type { Rng } from './rng.js'
 import type { SimPeer } from './run.js'
 import type { Scenario } from './scenario.js'
@@ -93,7 +93,7 @@ export function failureReason(error: unknown): string {
 }
 
 /** Mean score per group of workers, as `observer` computes it. */
-async function groupScores(observer: MarketNode, peers: SimPeer[]): Promise<Map<string, number>> {
+async function groupScores(observer: SimNode, peers: SimPeer[]): Promise<Map<string, number>> {
   const views = await observer.reputation()
   const byPeer = new Map(views.map((v) => [v.peer, v.score]))
   const scores = new Map<string, number>()
@@ -205,7 +205,7 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
       ring.map((p) =>
         p.node.advertise(
           { id: RING_SKILL, price: BigInt(scenario.sybilPrice), concurrency: 16 },
-          async (input) => input.slice().reverse(),
+          { kind: 'ring' },
         ),
       ),
     )
@@ -293,13 +293,11 @@ export async function runCheckedJobs(options: JobsOptions): Promise<JobsResult> 
           timeoutMs: scenario.findTimeoutMs,
         })
         result.discoveryMs.push(performance.now() - findStart)
-        // A lookup may miss providers (timeouts, unreachable cards): remember earlier ones too,
-        // with the freshest offer and score, best ranked first.
-        const seen = new Map((discoveryCache.get(cacheKey)?.candidates ?? []).map((c) => [c.peer, c]))
-        for (const c of found) seen.set(c.peer, c)
-        const merged = [...seen.values()].sort(
-          (a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.price < b.price ? -1 : a.price > b.price ? 1 : 0),
-        )
+        // A lookup may miss providers (timeouts, unreachable cards): keep the node's ranking of
+        // what it found (reputation, known-bad last, then price), then earlier ones it missed.
+        const fresh = new Set(found.map((c) => c.peer))
+        const missed = (discoveryCache.get(cacheKey)?.candidates ?? []).filter((c) => !fresh.has(c.peer))
+        const merged = [...found, ...missed]
         discoveryCache.set(cacheKey, { at: performance.now(), candidates: merged })
         return merged
       } catch (error) {

@@ -4,7 +4,37 @@
  * clean-up. `createSimEnvironment()` in `bazaar-environment.ts` builds the real one: Bazaar nodes
  * on loopback TCP settling on a local chain (or `LocalLedger`).
  */
-import type { MarketNode } from '../api/node-port.js'
+import type { MarketNode, SkillOffer } from '../api/node-port.js'
+import { type SimSkill, simHandler } from './behaviours.js'
+
+/**
+ * A simulated node: the `MarketNode` port, except that a skill is served from a `SimSkill`
+ * description rather than a function, so that the node may live in another thread.
+ */
+export interface SimNode extends Omit<MarketNode, 'advertise'> {
+  advertise(offer: SkillOffer, skill: SimSkill): Promise<void>
+}
+
+/** A `SimNode` over a node of this thread. */
+export function simNodeOf(node: MarketNode): SimNode {
+  return {
+    peerId: node.peerId,
+    addresses: () => node.addresses(),
+    connect: (address) => node.connect(address),
+    status: () => node.status(),
+    advertise: (offer, skill) => node.advertise(offer, simHandler(skill)),
+    find: (skill, options) => node.find(skill, options),
+    hire: (request) => node.hire(request),
+    rate: (jobId, rating) => node.rate(jobId, rating),
+    channels: (options) => node.channels(options),
+    settle: (peer) => node.settle(peer),
+    withdraw: () => node.withdraw(),
+    reputation: (peer) => node.reputation(peer),
+    explain: (peer) => node.explain(peer),
+    onEvent: (listener) => node.onEvent(listener),
+    stop: () => node.stop(),
+  }
+}
 
 export interface SimNodeParams {
   /** Node index, stable across restarts. */
@@ -31,13 +61,15 @@ export interface SimEnvironment {
   /** Creates the node's identity in `dataDir` (if absent) and returns its peer id, without starting. */
   prepareIdentity(dataDir: string): Promise<string>
   /** Creates, funds and starts a node. */
-  startNode(params: SimNodeParams): Promise<MarketNode>
+  startNode(params: SimNodeParams): Promise<SimNode>
   /** Stops a node abruptly (crash): in-flight jobs are cut, no drain. */
-  crashNode(node: MarketNode): Promise<void>
+  crashNode(node: SimNode): Promise<void>
   /** The node's balance on the settlement layer, in the channel token's base units. */
-  balanceOf(node: MarketNode): Promise<bigint>
+  balanceOf(node: SimNode): Promise<bigint>
   /** Fees each node's account has paid so far (gas on a chain; zeros on a ledger). */
-  feesPaid(nodes: MarketNode[]): Promise<bigint[]>
+  feesPaid(nodes: SimNode[]): Promise<bigint[]>
+  /** Threads the nodes run in (0: all in the calling thread). */
+  readonly threads: number
   /** Moves settlement time forward (past dispute windows and channel expiries). */
   advanceTime(seconds: bigint): Promise<void>
   /** Dispute window and lifetime of the channels the nodes open, seconds. */

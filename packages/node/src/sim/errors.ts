@@ -16,3 +16,23 @@ export class SimCheckFailedError extends Error {
     this.failures = failures
   }
 }
+
+/** Node threads need a backend that other threads can reach (an EVM chain). */
+export class SimThreadsUnsupportedError extends Error {
+  readonly settlement: string
+  constructor(settlement: string) {
+    super(`node threads need chain settlement; ${settlement} settlement runs every node in one thread`)
+    this.name = 'SimThreadsUnsupportedError'
+    this.settlement = settlement
+  }
+}
+
+/** A node thread stopped (crashed or was terminated) with calls to it in flight. */
+export class SimThreadExitedError extends Error {
+  readonly thread: number
+  constructor(thread: number, detail: string, options?: ErrorOptions) {
+    super(`node thread ${thread} exited: ${detail}`, options)
+    this.name = 'SimThreadExitedError'
+    this.thread = thread
+  }
+}

@@ -31,6 +31,8 @@ export interface SimReport {
   scenario: Scenario
   seed: number
   nodes: number
+  /** Worker threads the nodes ran in (0: all in the main thread). */
+  threads: number
   jobs: number
   startedAt: string
   durationMs: number

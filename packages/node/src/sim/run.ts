@@ -8,11 +8,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { toJson } from '../api/json.js'
-import type { MarketNode } from '../api/node-port.js'
-import { behaviourHandler } from './behaviours.js'
 import { computeBooks } from './books.js'
 import { runCheckedJobs } from './clients.js'
-import type { SimEnvironment } from './environment.js'
+import type { SimEnvironment, SimNode } from './environment.js'
 import { createProgressBar, type ProgressBar } from './progress.js'
 import type { GroupReport, SimReport } from './report.js'
 import { chartJsSource, renderReportHtml } from './report-html.js'
@@ -50,7 +48,7 @@ export interface SimPeer {
   group: GroupSpec
   dataDir: string
   peerId: string
-  node: MarketNode
+  node: SimNode
   /** Set while the node is down (crashed). */
   down: boolean
   rng: Rng
@@ -206,6 +204,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
       scenario,
       seed,
       nodes: total,
+      threads: env.threads,
       jobs: jobCount,
       startedAt: startedAt.toISOString(),
       durationMs: Math.round(performance.now() - t0),
@@ -264,11 +263,17 @@ async function advertiseAll(peer: SimPeer, scenario: Scenario): Promise<void> {
   const offers = scenario.skills.map((skill) => ({
     skill,
     price: BigInt(priceRng.int(min, max)),
-    handler: behaviourHandler(behaviour, skill, peer.rng.fork(), scenario.slowMs),
+    spec: {
+      kind: 'behaviour' as const,
+      behaviour,
+      skill,
+      seed: peer.rng.nextUint32(),
+      slowMs: scenario.slowMs,
+    },
   }))
   // All skills at once: each advertise puts its offer in the card synchronously, then provides.
   await Promise.all(
-    offers.map((o) => peer.node.advertise({ id: o.skill, price: o.price, concurrency: 16 }, o.handler)),
+    offers.map((o) => peer.node.advertise({ id: o.skill, price: o.price, concurrency: 16 }, o.spec)),
   )
 }
 

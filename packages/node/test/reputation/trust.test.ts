@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TrustGraph, type TrustInput } from '../../src/reputation/trust.js'
+import { rankByTrust, TrustGraph, type TrustInput } from '../../src/reputation/trust.js'
 
 const key = (n: number): string => n.toString(16).padStart(64, '0')
 let seq = 0
@@ -24,6 +24,30 @@ describe('TrustGraph', () => {
     expect(g.score(key(3))).toBe(0)
     const total = [0, 1, 2, 3].reduce((s, i) => s + g.score(key(i)), 0)
     expect(total).toBeCloseTo(1, 9)
+  })
+
+  it('tells a peer trusted raters rated badly from a peer nobody rated (distrust)', () => {
+    const g = new TrustGraph({ preTrusted: [key(0)] })
+    g.add(att(0, 1, 95))
+    g.add(att(0, 2, 0)) // paid, delivered garbage
+    g.add(att(3, 4, 0)) // an untrusted rater's complaint counts for nothing
+    g.add(att(0, 5, 60)) // satisfied
+    g.recompute()
+    expect(g.score(key(2))).toBe(0)
+    expect(g.score(key(6))).toBe(0) // unknown
+    expect(g.distrust(key(2))).toBeGreaterThan(0)
+    expect(g.distrust(key(4))).toBe(0)
+    expect(g.distrust(key(5))).toBe(0)
+    expect(g.distrust(key(6))).toBe(0)
+    expect(g.distrust(key(1))).toBe(0)
+    // Ranked: trusted first, then the unknown, then the one trusted raters paid and rated badly.
+    const ranked = rankByTrust(
+      g,
+      [2, 6, 1].map((n) => ({ peer: key(n), n })),
+      (k) => k,
+    )
+    expect(ranked.map((r) => r.n)).toEqual([1, 6, 2])
+    expect(ranked[0]!.score).toBe(g.score(key(1)))
   })
 
   it('gives a ring of fresh identities rating each other nothing', () => {

@@ -1,7 +1,7 @@
 /** `bazaar sim`: a whole market in one process, with adversaries, and a report. */
 import { resolve } from 'node:path'
 import { type Command, InvalidArgumentError, Option } from 'commander'
-import { createSimEnvironment } from '../../sim/bazaar-environment.js'
+import { createSimEnvironment, defaultSimThreads } from '../../sim/bazaar-environment.js'
 import { SimCheckFailedError } from '../../sim/errors.js'
 import { runSimulation } from '../../sim/run.js'
 import { DEFAULT_SCENARIO, loadScenario } from '../../sim/scenario.js'
@@ -11,6 +11,13 @@ import { ExitCode } from '../exit-codes.js'
 import { createLogger } from '../logger.js'
 import { printJson, printTable } from '../output.js'
 import { parsePositiveInt } from './find.js'
+
+function parseThreads(value: string): number {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < 0 || n > 64)
+    throw new InvalidArgumentError('expected an integer in 0..64')
+  return n
+}
 
 function parseSeed(value: string): number {
   const n = Number(value)
@@ -28,6 +35,7 @@ interface SimFlags {
   settlement: 'chain' | 'ledger'
   progress: boolean
   keepData?: boolean
+  threads?: number
 }
 
 export function registerSim(program: Command): Command {
@@ -43,6 +51,11 @@ export function registerSim(program: Command): Command {
       new Option('--settlement <kind>', 'chain: local anvil + contract; ledger: LocalLedger')
         .choices(['chain', 'ledger'])
         .default('chain'),
+    )
+    .option(
+      '--threads <n>',
+      'worker threads the nodes run in (0: all in the main thread); default: 0 below 30 nodes, else one per core',
+      parseThreads,
     )
     .option('--no-progress', 'no progress bar')
     .option('--keep-data', "keep the nodes' data directories")
@@ -72,7 +85,14 @@ balance or honest workers do not outrank every adversarial group.`,
                 'fix the scenario file (see docs in packages/node/README.md)',
               )
             })
-      const environment = await createSimEnvironment({ settlement: options.settlement, logger: log })
+      const threads = options.threads ?? defaultSimThreads(options.nodes, options.settlement)
+      if (threads > 0 && options.settlement === 'ledger')
+        throw new CliError(
+          '--threads needs chain settlement',
+          ExitCode.USAGE,
+          'drop --threads or use --settlement chain',
+        )
+      const environment = await createSimEnvironment({ settlement: options.settlement, logger: log, threads })
       const outDir = resolve(options.out)
       const { report, files } = await runSimulation({
         environment,
