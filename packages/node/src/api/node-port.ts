@@ -93,6 +93,10 @@ export interface ChannelView {
         status: 'open' | 'closing' | 'closed'
         sequence: bigint
         cumulativePaid: bigint
+        /** Paid to the payee from hash locks claimed on chain (beyond `cumulativePaid`). */
+        claimed: bigint
+        /** Deposit the settlement layer holds (or held, once paid out). */
+        deposit: bigint
         paidOut: boolean
       }
     | undefined

@@ -109,6 +109,8 @@ export function walletBooks(options: WalletBooksOptions): ChannelBooks {
                     status: on.status,
                     sequence: on.sequence,
                     cumulativePaid: on.cumulativePaid,
+                    claimed: on.claimed,
+                    deposit: on.deposit,
                     paidOut: on.paidOut,
                   },
           }

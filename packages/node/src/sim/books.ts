@@ -81,14 +81,9 @@ export async function computeBooks(
 
   // Payers close everything they opened; once the dispute window has passed, anyone may pay
   // out; channels that never carried a payment are refunded after their expiry.
-  const paidOut = new Map<string, SettleOutcome>()
-  const keep = (outcomes: SettleOutcome[]): void => {
-    // Zeros mean closing, not yet paid out (a paid-out channel always moves its deposit).
-    for (const o of outcomes) if (o.toPayee + o.toPayer > 0n) paidOut.set(o.channelId, o)
-  }
   const payers = peers.filter((_, i) => views[i]!.some((c) => c.role === 'payer'))
   const all = async (step: (p: SimPeer) => Promise<SettleOutcome[]>): Promise<void> => {
-    for (const outcomes of await Promise.all(payers.map(step))) keep(outcomes)
+    await Promise.all(payers.map(step))
   }
   await all((p) => p.node.settle())
   // Payees claim, inside the window, locks whose key they revealed but that were never folded.
@@ -98,7 +93,23 @@ export async function computeBooks(
   await all((p) => p.node.withdraw())
   await env.advanceTime(env.channelTtlSeconds + env.disputeWindowSeconds + 1n)
   await all((p) => p.node.withdraw())
-  const settled = [...paidOut.values()]
+  // What was paid out is read from the settlement layer, channel by channel: a payout may have
+  // been made by either side, or by a node's own deadline timer, not only by the calls above.
+  const settled: SettleOutcome[] = []
+  for (const list of await Promise.all(payers.map((p) => p.node.channels({ onChain: true })))) {
+    for (const c of list) {
+      if (c.role !== 'payer' || c.onChain?.paidOut !== true) continue
+      const toPayee = c.onChain.cumulativePaid + c.onChain.claimed
+      settled.push({
+        channelId: c.channelId,
+        peer: c.peer,
+        toPayee,
+        toPayer: c.onChain.deposit - toPayee,
+        claimed: c.onChain.claimed,
+        refs: [],
+      })
+    }
+  }
   const toPayees = settled.reduce((a, s) => a + s.toPayee, 0n)
   const toPayers = settled.reduce((a, s) => a + s.toPayer, 0n)
   const after = await Promise.all(peers.map((p) => env.balanceOf(p.node)))

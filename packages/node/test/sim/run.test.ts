@@ -39,8 +39,11 @@ describe('bazaar sim (seed 7, 12 nodes, 60 jobs, local chain)', () => {
     expect(report.settlement.kind).toBe('evm-local')
     const m = report.money
     expect(BigInt(m.paid)).toBeGreaterThan(0n)
-    expect(m.paid).toBe(m.offChain.cumulativePaid)
-    expect(m.payeeBooks).toBe(m.offChain.cumulativePaid)
+    // Every receipt is paid: folded into the cumulative amount, or (a fold cut by the worker's
+    // crash) claimed on chain from its lock. A payee's books may lag by updates it never
+    // acknowledged (the payer's closing state pays them all the same; a named check explains it).
+    expect(BigInt(m.paid)).toBe(BigInt(m.offChain.cumulativePaid) + BigInt(m.onChain.claimed))
+    expect(BigInt(m.payeeBooks)).toBeLessThanOrEqual(BigInt(m.offChain.cumulativePaid))
     expect(BigInt(m.settled.toPayees)).toBe(BigInt(m.offChain.cumulativePaid) + BigInt(m.onChain.claimed))
     expect(BigInt(m.settled.toPayees) + BigInt(m.settled.toPayers)).toBe(BigInt(m.offChain.deposits))
     expect(m.owedAfter).toBe('0')
