@@ -28,8 +28,13 @@ export interface PayeeStreamDeps {
    * share that commit.
    */
   onReceiving(update: WalletUpdate): void
-  /** Called after each accepted (persisted and acked) update. */
-  onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void
+  /** Called after each accepted (persisted and acked) update, with its state hash. */
+  onAccepted(
+    peer: PeerId,
+    update: WalletUpdate,
+    stateHash: Uint8Array,
+    previous: WalletUpdate | undefined,
+  ): void
   /** Called once the channel is open or re-established on this stream. */
   onChannel(peer: PeerId, channelId: Uint8Array): void
 }
@@ -78,7 +83,7 @@ export async function handlePayStream(
           deps.onReceiving(update)
           const ack = (await accepting) as ChannelAck
           await frames.send({ ack })
-          deps.onAccepted(peer, update, previous)
+          deps.onAccepted(peer, update, ack.stateHash, previous)
         } catch (err) {
           deps.log('update %d rejected: %s', update.sequence, (err as Error).message)
           await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)

@@ -446,7 +446,12 @@ export class PayService implements Payments, Startable {
     return this.locks.keepKey(channelId, hash, amount, preimage)
   }
 
-  private onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void {
+  private onAccepted(
+    peer: PeerId,
+    update: WalletUpdate,
+    stateHash: Uint8Array,
+    previous: WalletUpdate | undefined,
+  ): void {
     const channelId = hex(update.channelId)
     const before = previous?.locks ?? []
     const paid = update.cumulativePaid - (previous?.cumulativePaid ?? 0n)
@@ -474,7 +479,7 @@ export class PayService implements Payments, Startable {
         jobId: hex(lock.jobId),
       })
     }
-    this.locks.accepted(update)
+    this.locks.accepted(update, stateHash)
   }
 
   private usableChannel(peer: PeerId, amount: bigint): Uint8Array | undefined {
@@ -588,7 +593,7 @@ export class PayService implements Payments, Startable {
         log: this.log,
         timeoutMs: this.init.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS,
         onReceiving: (update) => this.locks.receiving(update),
-        onAccepted: (peer, update, previous) => this.onAccepted(peer, update, previous),
+        onAccepted: (peer, update, stateHash, previous) => this.onAccepted(peer, update, stateHash, previous),
         onChannel: (peer, channelId) =>
           this.log('channel %s with %p ready', hex(channelId).slice(0, 16), peer),
       },

@@ -256,7 +256,10 @@ export class Channels extends ChannelBook {
       throw new BadUpdateSignatureError(ack.channelId, 'ack', ack.sequence)
     if (pending !== undefined) for (const seq of pending.keys()) if (seq <= ack.sequence) pending.delete(seq)
     if (ack.sequence <= ch.acked) return
-    await this.put({ ...ch, acked: ack.sequence })
+    // Not worth an fsync of its own: the record rides in the channel's next commit (usually the
+    // next update's). A crash that loses it loses nothing: the payee reports its position again
+    // on re-establish, and every update was durable before it was sent.
+    this.putLazily({ ...ch, acked: ack.sequence })
     this.init.emit('ack-received', { channelId: ack.channelId, sequence: ack.sequence })
   }
 
