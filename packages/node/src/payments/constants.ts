@@ -39,12 +39,12 @@ export const KEEP_KEY_MS = 60_000
 export const MAX_KEPT_KEYS = 1_024
 
 /**
- * Milliseconds a payer holds a fold for the channel's next locked update to carry it (one
- * update, one signature, one commit for both) before sending it on its own. Default 0: the fold
- * goes out on the next timer tick, so the amount paid is visible at once; updates racing in
- * (concurrent hires on the channel) still take it. A busy client may raise it (`foldDelayMs`).
+ * Milliseconds a payer's fold waits at most for the locked update of a hire under way on its
+ * channel to carry it (one update, one signature, one commit on each side for both). With no
+ * hire under way the fold goes out on the next tick, so a single hire's payment is visible at
+ * once; back-to-back or concurrent hires carry each other's folds.
  */
-export const DEFAULT_FOLD_DELAY_MS = 0
+export const DEFAULT_FOLD_DELAY_MS = 50
 
 /**
  * Milliseconds between runs of the wallet's settlement deadlines (a payee closes before a

@@ -28,7 +28,7 @@ export interface PayeeStreamDeps {
    * share that commit.
    */
   onReceiving(update: WalletUpdate): void
-  /** Called after each accepted (persisted and acked) update, with its state hash. */
+  /** Called after each accepted update, once it is persisted and before its ack is sent. */
   onAccepted(
     peer: PeerId,
     update: WalletUpdate,
@@ -82,8 +82,12 @@ export async function handlePayStream(
           const accepting = deps.channels.receiveUpdate(update)
           deps.onReceiving(update)
           const ack = (await accepting) as ChannelAck
-          await frames.send({ ack })
+          // Persisted: what waits on this update (the job's reveal) goes first, and the ack
+          // follows a turn of the event loop later. The payer does not wait on the ack (its Pay
+          // follows the update at once); acks still go out in sequence order.
           deps.onAccepted(peer, update, ack.stateHash, previous)
+          await new Promise((resolve) => setImmediate(resolve))
+          await frames.send({ ack })
         } catch (err) {
           deps.log('update %d rejected: %s', update.sequence, (err as Error).message)
           await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)

@@ -64,7 +64,10 @@ export interface PayServiceInit {
   token?: Uint8Array
   timeoutMs?: number
   awaitLockTimeoutMs?: number
-  /** How long a fold waits for a locked update to carry it, ms (DEFAULT_FOLD_DELAY_MS). */
+  /**
+   * Longest a fold waits, ms, for a hire under way on its channel to carry it in its locked
+   * update (DEFAULT_FOLD_DELAY_MS); with no hire under way it goes out at once.
+   */
   foldDelayMs?: number
   /** Milliseconds between settlement-deadline runs (DEFAULT_DEADLINES_INTERVAL_MS; 0: off). */
   deadlinesIntervalMs?: number
@@ -101,6 +104,10 @@ export class PayService implements Payments, Startable {
   /** Folds waiting, per channel (hex id), to ride in the next locked update or their timer. */
   private readonly folds = new Map<string, PendingFold[]>()
   private readonly foldTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Per channel (hex id): when its oldest waiting fold must go out at the latest (ms). */
+  private readonly foldDeadlines = new Map<string, number>()
+  /** Hires under way per channel (hex id): each will send a locked update a fold can ride in. */
+  private readonly hiresUnderWay = new Map<string, number>()
   private started = false
   private deadlinesTimer: ReturnType<typeof setInterval> | undefined
   private deadlinesRun: Promise<void> | undefined
@@ -169,6 +176,7 @@ export class PayService implements Payments, Startable {
     for (const [key, timer] of this.foldTimers) {
       clearTimeout(timer)
       this.foldTimers.delete(key)
+      this.foldDeadlines.delete(key)
       await this.flushFolds(key)
     }
     for (const session of this.sessions.values()) session.close(new Error('node stopping'))
@@ -215,6 +223,24 @@ export class PayService implements Payments, Startable {
       return await opening
     } finally {
       if (this.opening.get(key) === opening) this.opening.delete(key)
+    }
+  }
+
+  underWay(channelId: Uint8Array): () => void {
+    const key = hex(channelId)
+    this.hiresUnderWay.set(key, (this.hiresUnderWay.get(key) ?? 0) + 1)
+    let ended = false
+    return () => {
+      if (ended) return
+      ended = true
+      const left = (this.hiresUnderWay.get(key) ?? 1) - 1
+      if (left > 0) {
+        this.hiresUnderWay.set(key, left)
+        return
+      }
+      this.hiresUnderWay.delete(key)
+      // No hire left to carry the folds: they go out on the next tick (unless a hire starts).
+      if (this.foldTimers.has(key)) this.armFoldTimer(key, 0)
     }
   }
 
@@ -270,8 +296,9 @@ export class PayService implements Payments, Startable {
 
   /**
    * Folds a revealed lock into the cumulative amount: the fold (and the key's record) rides in
-   * the channel's next locked update, or goes out on its own after `foldDelayMs`. Resolves once
-   * the fold is persisted and sent.
+   * the locked update of a hire under way on the channel, or goes out on its own when none is
+   * (on the next tick) or after `foldDelayMs` at the latest. Resolves once the fold is persisted
+   * and sent.
    */
   async fold(
     peer: PeerId,
@@ -312,20 +339,42 @@ export class PayService implements Payments, Startable {
     queue.push(fold)
     this.folds.set(key, queue)
     if (this.foldTimers.has(key)) return
-    this.foldTimers.set(
-      key,
-      setTimeout(() => {
-        this.foldTimers.delete(key)
-        void this.flushFolds(key)
-      }, this.init.foldDelayMs ?? DEFAULT_FOLD_DELAY_MS),
-    )
+    this.foldDeadlines.set(key, Date.now() + (this.init.foldDelayMs ?? DEFAULT_FOLD_DELAY_MS))
+    this.armFoldTimer(key, 0)
+  }
+
+  /**
+   * (Re)arms the fold timer of a channel. When it fires, the folds still waiting go out, unless
+   * a hire is under way on the channel and their deadline is not reached: that hire's locked
+   * update will carry one of them, so the timer waits until the deadline (or the hire's end).
+   */
+  private armFoldTimer(key: string, delayMs: number): void {
+    const previous = this.foldTimers.get(key)
+    if (previous !== undefined) clearTimeout(previous)
+    const timer = setTimeout(() => {
+      this.foldTimers.delete(key)
+      const deadline = this.foldDeadlines.get(key) ?? 0
+      const now = Date.now()
+      if ((this.hiresUnderWay.get(key) ?? 0) > 0 && now < deadline && this.folds.has(key)) {
+        this.armFoldTimer(key, deadline - now)
+        return
+      }
+      this.foldDeadlines.delete(key)
+      void this.flushFolds(key)
+    }, delayMs)
+    this.foldTimers.set(key, timer)
   }
 
   private takeFold(channelId: Uint8Array): PendingFold | undefined {
     const key = hex(channelId)
     const queue = this.folds.get(key)
     const fold = queue?.shift()
-    if (queue !== undefined && queue.length === 0) this.folds.delete(key)
+    if (queue !== undefined && queue.length === 0) {
+      this.folds.delete(key)
+      clearTimeout(this.foldTimers.get(key))
+      this.foldTimers.delete(key)
+      this.foldDeadlines.delete(key)
+    }
     return fold
   }
 
