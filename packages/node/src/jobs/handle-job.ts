@@ -41,6 +41,12 @@ import { hex, type JobContextDeps } from './job-context.js'
 import { checked } from './messages.js'
 import { negotiateQuote, normalize, raceAbort } from './worker-steps.js'
 
+/**
+ * The abort reason of a job that ended normally (its timers and listeners stop): one shared
+ * instance, because building an Error (its stack) per job costs more than the rest of the stop.
+ */
+const JOB_FINISHED = new JobCanceledError('job finished')
+
 /** Serves one inbound job stream. `stop` aborts the job when the node shuts down. */
 export async function handleJob(
   deps: JobContextDeps,
@@ -311,6 +317,6 @@ export async function handleJob(
     release()
     stop.removeEventListener('abort', onStop)
     untrack()
-    if (!job.signal.aborted) job.abort(new JobCanceledError('job finished'))
+    if (!job.signal.aborted) job.abort(JOB_FINISHED)
   }
 }

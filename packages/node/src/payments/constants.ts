@@ -29,6 +29,13 @@ export const DEFAULT_PAY_MAX_INBOUND_STREAMS = 16
 /** Outbound pay streams per connection. */
 export const DEFAULT_PAY_MAX_OUTBOUND_STREAMS = 16
 
+/**
+ * Milliseconds a payer lets acks gather before checking them together: it never waits on an ack
+ * (a payment's Pay follows its update at once), and acks are cumulative, so back-to-back
+ * payments cost one signature check per batch instead of one per update.
+ */
+export const ACK_BATCH_MS = 20
+
 /** Frames a peer may queue unread on a pay stream before it is reset. */
 export const MAX_QUEUED_PAY_FRAMES = 64
 
