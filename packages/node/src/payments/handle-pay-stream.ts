@@ -79,15 +79,15 @@ export async function handlePayStream(
         }
         const previous = deps.channels.get(channelId)?.latest
         try {
-          const accepting = deps.channels.receiveUpdate(update)
+          const accepting = deps.channels.acceptUpdate(update)
           deps.onReceiving(update)
-          const ack = (await accepting) as ChannelAck
-          // Persisted: what waits on this update (the job's reveal) goes first, and the ack
-          // follows a turn of the event loop later. The payer does not wait on the ack (its Pay
-          // follows the update at once); acks still go out in sequence order.
-          deps.onAccepted(peer, update, ack.stateHash, previous)
+          const accepted = await accepting
+          // Persisted: what waits on this update (the job's reveal) goes first, and the ack is
+          // signed and sent a turn of the event loop later. The payer does not wait on the ack
+          // (its Pay follows the update at once); acks still go out in sequence order.
+          deps.onAccepted(peer, update, accepted.stateHash, previous)
           await new Promise((resolve) => setImmediate(resolve))
-          await frames.send({ ack })
+          await frames.send({ ack: accepted.ack() as ChannelAck })
         } catch (err) {
           deps.log('update %d rejected: %s', update.sequence, (err as Error).message)
           await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)

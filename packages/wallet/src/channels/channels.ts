@@ -265,6 +265,14 @@ export class Channels extends ChannelBook {
 
   /** Payee: verifies an update, makes it durable, then returns the signed ack to send. */
   async receiveUpdate(update: SignedUpdate): Promise<ChannelAck> {
+    return (await this.acceptUpdate(update)).ack()
+  }
+
+  /**
+   * Payee: verifies an update and makes it durable, like `receiveUpdate`, but leaves signing the
+   * ack to the caller (`ack()`), so that what waits on the update (a job's reveal) can go first.
+   */
+  async acceptUpdate(update: SignedUpdate): Promise<{ stateHash: Uint8Array; ack(): ChannelAck }> {
     const ch = this.record(update.channelId, 'payee')
     let stateHash: Uint8Array
     try {
@@ -282,7 +290,8 @@ export class Channels extends ChannelBook {
       this.put({ ...ch, latest: copy, stateHash, acked: update.sequence, behindUntil }),
     ])
     this.init.emit('update-accepted', { channelId: update.channelId, update: copy, stateHash })
-    return signAck(update.channelId, update.sequence, stateHash, this.init.peerKey.privateKey)
+    const { channelId, sequence } = update
+    return { stateHash, ack: () => signAck(channelId, sequence, stateHash, this.init.peerKey.privateKey) }
   }
 
   /**
