@@ -30,6 +30,13 @@ export const DEFAULT_PAY_MAX_INBOUND_STREAMS = 16
 export const DEFAULT_PAY_MAX_OUTBOUND_STREAMS = 16
 
 /**
+ * Milliseconds a payee lets accepted updates gather before it acks the latest (acks are
+ * cumulative): one signature and one frame for a run of back-to-back updates. The payer never
+ * waits on an ack, and each update is persisted before any ack that covers it.
+ */
+export const DEFAULT_ACK_DELAY_MS = 20
+
+/**
  * Milliseconds a payer lets acks gather before checking them together: it never waits on an ack
  * (a payment's Pay follows its update at once), and acks are cumulative, so back-to-back
  * payments cost one signature check per batch instead of one per update.

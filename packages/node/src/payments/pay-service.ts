@@ -29,6 +29,7 @@ import { peerKeyOf } from '../identity.js'
 import { hex } from '../jobs/job-context.js'
 import { type FrameCodec, FrameStream } from '../stream/frame-stream.js'
 import {
+  DEFAULT_ACK_DELAY_MS,
   DEFAULT_AWAIT_LOCK_TIMEOUT_MS,
   DEFAULT_CHANNEL_DEPOSIT,
   DEFAULT_CHANNEL_TTL_S,
@@ -69,6 +70,8 @@ export interface PayServiceInit {
    * update (DEFAULT_FOLD_DELAY_MS); with no hire under way it goes out at once.
    */
   foldDelayMs?: number
+  /** Milliseconds a payee lets accepted updates gather for one cumulative ack (DEFAULT_ACK_DELAY_MS). */
+  ackDelayMs?: number
   /** Milliseconds between settlement-deadline runs (DEFAULT_DEADLINES_INTERVAL_MS; 0: off). */
   deadlinesIntervalMs?: number
   maxFrameBytes?: number
@@ -641,6 +644,7 @@ export class PayService implements Payments, Startable {
         channels: this.init.wallet.channels,
         log: this.log,
         timeoutMs: this.init.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS,
+        ackDelayMs: this.init.ackDelayMs ?? DEFAULT_ACK_DELAY_MS,
         onReceiving: (update) => this.locks.receiving(update),
         onAccepted: (peer, update, stateHash, previous) => this.onAccepted(peer, update, stateHash, previous),
         onChannel: (peer, channelId) =>

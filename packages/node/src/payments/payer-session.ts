@@ -129,9 +129,9 @@ export class PayerSession {
   }
 
   /**
-   * Checks the acks received since the last check. Acks are cumulative (the payee accepted an
-   * update only on top of the one before it), so a valid ack of the highest sequence confirms
-   * every update up to it: one signature check for the batch, not one per update. Should the
+   * Checks the acks received since the last check. Acks are cumulative (an ack of sequence N
+   * acknowledges every update up to N: the payee accepted each only on top of the one before),
+   * so a valid ack of the highest confirms the whole batch with one signature check. Should the
    * highest fail, each ack is checked on its own, in order.
    */
   private async checkAcks(): Promise<void> {
@@ -143,21 +143,24 @@ export class PayerSession {
     const highest = acks.reduce((a, b) => (b.sequence > a.sequence ? b : a))
     try {
       await this.channels.receiveAck(highest)
-      for (const ack of acks)
-        if (ack.sequence <= highest.sequence) this.pending.get(ack.sequence)?.resolve(ack)
+      this.confirmUpTo(highest)
       return
     } catch {
       // One by one below: the culprit is rejected with its own error.
     }
     for (const ack of acks.sort((a, b) => (a.sequence < b.sequence ? -1 : 1))) {
-      const pending = this.pending.get(ack.sequence)
       try {
         await this.channels.receiveAck(ack)
-        pending?.resolve(ack)
+        this.confirmUpTo(ack)
       } catch (err) {
-        pending?.reject(err as Error)
+        this.pending.get(ack.sequence)?.reject(err as Error)
       }
     }
+  }
+
+  /** A checked ack of sequence N confirms every update up to N (the payee acks cumulatively). */
+  private confirmUpTo(ack: WalletAck): void {
+    for (const [sequence, pending] of this.pending) if (sequence <= ack.sequence) pending.resolve(ack)
   }
 
   private async readLoop(): Promise<void> {

@@ -1,6 +1,6 @@
 /**
- * The payer's end of a pay stream, against a scripted payee: acks are checked in batches (one
- * check of the highest confirms the updates before it), and a bad ack is still refused alone.
+ * The payer's end of a pay stream, against a scripted payee: acks are cumulative and checked in
+ * batches (one check of the highest confirms the updates before it); a bad ack is refused alone.
  */
 import type { PayFrame } from '@bazaar/protocol'
 import type { Logger } from '@libp2p/interface'
@@ -61,7 +61,7 @@ function ack(sequence: bigint, valid = true): WalletAck {
 }
 
 describe('PayerSession', () => {
-  it('checks a batch of acks once, by its highest; refuses a bad ack on its own', async () => {
+  it('checks a batch of acks once, by its highest (acks are cumulative); refuses a bad ack on its own', async () => {
     const checked: bigint[] = []
     const channels = {
       handleReestablish: async () => ({ status: 'ok' as const }),
@@ -82,13 +82,20 @@ describe('PayerSession', () => {
     await expect(Promise.all(first)).resolves.toHaveLength(3)
     expect(checked).toEqual([3n])
 
+    // A payee that acks a run of updates once: the ack of the last confirms them all.
     checked.length = 0
-    const second = (await Promise.all([4n, 5n].map(write))).map((w) => w.acked)
-    push({ ack: ack(4n) })
-    push({ ack: ack(5n, false) })
-    await expect(second[0]).resolves.toMatchObject({ sequence: 4n })
-    await expect(second[1]).rejects.toThrow('bad ack 5')
-    expect(checked).toEqual([5n, 4n, 5n])
+    const run = (await Promise.all([4n, 5n, 6n].map(write))).map((w) => w.acked)
+    push({ ack: ack(6n) })
+    await expect(Promise.all(run)).resolves.toHaveLength(3)
+    expect(checked).toEqual([6n])
+
+    checked.length = 0
+    const second = (await Promise.all([7n, 8n].map(write))).map((w) => w.acked)
+    push({ ack: ack(7n) })
+    push({ ack: ack(8n, false) })
+    await expect(second[0]).resolves.toMatchObject({ sequence: 7n })
+    await expect(second[1]).rejects.toThrow('bad ack 8')
+    expect(checked).toEqual([8n, 7n, 8n])
     session.close(new Error('done'))
   })
 })
