@@ -381,24 +381,28 @@ export class PayService implements Payments, Startable {
     return fold
   }
 
-  /** Sends the folds of a channel that no locked update took, one update each. */
+  /** Sends the folds of a channel that no locked update took, one update each, together. */
   private async flushFolds(key: string): Promise<void> {
     const queue = this.folds.get(key) ?? []
     this.folds.delete(key)
     const { channels } = this.init.wallet
-    for (const fold of queue) {
-      try {
-        const session = await this.session(fold.peer, fold.channelId)
-        const { acked } = await session.submit(() => {
-          this.recordKey(fold)
-          return channels.createUpdate(fold.channelId, { fold: fold.hash, jobId: fold.jobId })
-        })
-        this.watchAck(acked)
-        this.folded(fold)
-      } catch (err) {
-        fold.reject(err as Error)
-      }
-    }
+    // All at once: the wallet numbers each update as it is created, so they share one group
+    // commit (and go out in order) instead of waiting for one commit each.
+    await Promise.all(
+      queue.map(async (fold) => {
+        try {
+          const session = await this.session(fold.peer, fold.channelId)
+          const { acked } = await session.submit(() => {
+            this.recordKey(fold)
+            return channels.createUpdate(fold.channelId, { fold: fold.hash, jobId: fold.jobId })
+          })
+          this.watchAck(acked)
+          this.folded(fold)
+        } catch (err) {
+          fold.reject(err as Error)
+        }
+      }),
+    )
   }
 
   private folded(fold: PendingFold): void {
