@@ -41,6 +41,12 @@ import { hex, type JobContextDeps } from './job-context.js'
 import { checked } from './messages.js'
 import { negotiateQuote, normalize, raceAbort } from './worker-steps.js'
 
+/**
+ * The abort reason of a job that ended normally (its timers and listeners stop): one shared
+ * instance, because building an Error (its stack) per job costs more than the rest of the stop.
+ */
+const JOB_FINISHED = new JobCanceledError('job finished')
+
 /** Serves one inbound job stream. `stop` aborts the job when the node shuts down. */
 export async function handleJob(
   deps: JobContextDeps,
@@ -112,9 +118,15 @@ export async function handleJob(
     }
     accepted = true
     emit('working', { price })
-    void frames
-      .send({ progress: { jobId, state: JobState.WORKING, permille: 0, message: '' } })
-      .catch(() => {})
+    // WORKING goes out once the handler runs past this turn of the event loop (or reports
+    // progress): a job done sooner says so with its delivery, one frame (and write) fewer.
+    const sendWorking = (): void => {
+      working = undefined
+      void frames
+        .send({ progress: { jobId: request.jobId, state: JobState.WORKING, permille: 0, message: '' } })
+        .catch(() => {})
+    }
+    let working: ReturnType<typeof setImmediate> | undefined = setImmediate(sendWorking)
 
     // The client's next frame is Cancel (at any time) or Pay (after the delivery): read it once.
     const runUntil = Math.min(deadline, now + skillLimits.maxDurationMs)
@@ -148,6 +160,10 @@ export async function handleJob(
             signal: job.signal,
             progress: (permille, message = '') => {
               if (job.signal.aborted || ++progressFrames > limits.maxProgressFrames) return
+              if (working !== undefined) {
+                clearImmediate(working)
+                sendWorking()
+              }
               const p = Math.max(0, Math.min(1000, Math.round(permille)))
               void frames
                 .send({ progress: { jobId: request.jobId, state: JobState.WORKING, permille: p, message } })
@@ -163,6 +179,7 @@ export async function handleJob(
       throw new HandlerFailedError('the skill handler failed', { cause: err })
     } finally {
       clearTimeout(timer)
+      if (working !== undefined) clearImmediate(working)
     }
     if (result.output.byteLength > skillLimits.maxOutputBytes) {
       throw new HandlerFailedError(
@@ -300,6 +317,6 @@ export async function handleJob(
     release()
     stop.removeEventListener('abort', onStop)
     untrack()
-    if (!job.signal.aborted) job.abort(new JobCanceledError('job finished'))
+    if (!job.signal.aborted) job.abort(JOB_FINISHED)
   }
 }

@@ -115,12 +115,15 @@ export async function runHire(run: HireRun): Promise<HireResult> {
 
   let frames: FrameStream<JobFrame> | undefined
   let paid = false
+  /** Ends this hire's claim on its channel: folds owed there wait for its lock until then. */
+  let endUnderWay = (): void => {}
   /** Set once a lock is placed and until its key arrives: what to give up if it never does. */
   let openLock: { channelId: Uint8Array; hash: Uint8Array } | undefined
   try {
     const channelId = new Uint8Array(
       mayPay ? await payments!.ensureChannel(target.peer, target.payment, options.budget, { signal }) : [],
     )
+    if (mayPay) endUnderWay = payments!.underWay(channelId)
     frames = await run.open(signal)
     const requestBody: JobRequestBody = {
       version: JOB_VERSION,
@@ -222,6 +225,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
         { signal },
       )
       paid = true
+      endUnderWay()
       openLock = { channelId, hash: delivery.lockHash }
       const body = checked(() => buildReceiptBody(requestBody, delivery, locked, BigInt(Date.now())))
       const bodyBytes = new Uint8Array(encodeReceiptBody(body))
@@ -311,5 +315,7 @@ export async function runHire(run: HireRun): Promise<HireResult> {
       },
     )
     throw error
+  } finally {
+    endUnderWay()
   }
 }

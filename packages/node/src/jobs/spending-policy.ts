@@ -26,6 +26,8 @@ interface Entry {
   at: number
   peer: string
   amount: bigint
+  /** False once pruned: its amount has left the sums. */
+  live: boolean
 }
 
 export interface Reservation {
@@ -37,6 +39,9 @@ export interface Reservation {
 
 export class SpendingPolicy {
   private readonly entries: Entry[] = []
+  /** Sums of `entries`, kept as they change: a hire costs O(1), however many came that day. */
+  private total = 0n
+  private readonly perPeer = new Map<string, bigint>()
   readonly maxPerJob: bigint
   readonly maxPerPeerPerDay: bigint
   readonly maxPerDay: bigint
@@ -50,9 +55,7 @@ export class SpendingPolicy {
   /** Spent or reserved in the last day, in total and with `peer`. */
   spent(peer?: string, now = Date.now()): bigint {
     this.prune(now)
-    let total = 0n
-    for (const e of this.entries) if (peer === undefined || e.peer === peer) total += e.amount
-    return total
+    return peer === undefined ? this.total : (this.perPeer.get(peer) ?? 0n)
   }
 
   /** Reserves `amount` for a job with `peer`, or throws SpendingLimitError. */
@@ -62,24 +65,41 @@ export class SpendingPolicy {
     if (amount > perPeer) throw new SpendingLimitError('per-peer', amount, perPeer < 0n ? 0n : perPeer)
     const perDay = this.maxPerDay - this.spent(undefined, now)
     if (amount > perDay) throw new SpendingLimitError('per-day', amount, perDay < 0n ? 0n : perDay)
-    const entry: Entry = { at: now, peer, amount }
+    const entry: Entry = { at: now, peer, amount, live: true }
     this.entries.push(entry)
+    this.add(peer, amount)
     let settled = false
+    const lower = (to: bigint): void => {
+      if (to >= entry.amount) return
+      if (entry.live) this.add(peer, to - entry.amount)
+      entry.amount = to
+    }
     return {
       commit: (spent) => {
         if (settled) return
         settled = true
-        if (spent < entry.amount) entry.amount = spent
+        lower(spent)
       },
       release: () => {
         if (settled) return
         settled = true
-        entry.amount = 0n
+        lower(0n)
       },
     }
   }
 
+  private add(peer: string, delta: bigint): void {
+    this.total += delta
+    const next = (this.perPeer.get(peer) ?? 0n) + delta
+    if (next === 0n) this.perPeer.delete(peer)
+    else this.perPeer.set(peer, next)
+  }
+
   private prune(now: number): void {
-    while (this.entries.length > 0 && this.entries[0]!.at <= now - DAY_MS) this.entries.shift()
+    while (this.entries.length > 0 && this.entries[0]!.at <= now - DAY_MS) {
+      const old = this.entries.shift()!
+      old.live = false
+      this.add(old.peer, -old.amount)
+    }
   }
 }

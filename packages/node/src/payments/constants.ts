@@ -29,6 +29,20 @@ export const DEFAULT_PAY_MAX_INBOUND_STREAMS = 16
 /** Outbound pay streams per connection. */
 export const DEFAULT_PAY_MAX_OUTBOUND_STREAMS = 16
 
+/**
+ * Milliseconds a payee lets accepted updates gather before it acks the latest (acks are
+ * cumulative): one signature and one frame for a run of back-to-back updates. The payer never
+ * waits on an ack, and each update is persisted before any ack that covers it.
+ */
+export const DEFAULT_ACK_DELAY_MS = 20
+
+/**
+ * Milliseconds a payer lets acks gather before checking them together: it never waits on an ack
+ * (a payment's Pay follows its update at once), and acks are cumulative, so back-to-back
+ * payments cost one signature check per batch instead of one per update.
+ */
+export const ACK_BATCH_MS = 20
+
 /** Frames a peer may queue unread on a pay stream before it is reset. */
 export const MAX_QUEUED_PAY_FRAMES = 64
 
@@ -39,12 +53,12 @@ export const KEEP_KEY_MS = 60_000
 export const MAX_KEPT_KEYS = 1_024
 
 /**
- * Milliseconds a payer holds a fold for the channel's next locked update to carry it (one
- * update, one signature, one commit for both) before sending it on its own. Default 0: the fold
- * goes out on the next timer tick, so the amount paid is visible at once; updates racing in
- * (concurrent hires on the channel) still take it. A busy client may raise it (`foldDelayMs`).
+ * Milliseconds a payer's fold waits at most for the locked update of a hire under way on its
+ * channel to carry it (one update, one signature, one commit on each side for both). With no
+ * hire under way the fold goes out on the next tick, so a single hire's payment is visible at
+ * once; back-to-back or concurrent hires carry each other's folds.
  */
-export const DEFAULT_FOLD_DELAY_MS = 0
+export const DEFAULT_FOLD_DELAY_MS = 50
 
 /**
  * Milliseconds between runs of the wallet's settlement deadlines (a payee closes before a

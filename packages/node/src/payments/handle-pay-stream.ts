@@ -17,7 +17,7 @@ import { peerKeyOf } from '../identity.js'
 import type { FrameStream } from '../stream/frame-stream.js'
 import { PayStreamError } from './errors.js'
 import { toWire } from './reestablish.js'
-import type { WalletChannels, WalletUpdate } from './wallet-api.js'
+import type { WalletAck, WalletChannels, WalletUpdate } from './wallet-api.js'
 
 export interface PayeeStreamDeps {
   channels: WalletChannels
@@ -28,10 +28,53 @@ export interface PayeeStreamDeps {
    * share that commit.
    */
   onReceiving(update: WalletUpdate): void
-  /** Called after each accepted (persisted and acked) update. */
-  onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void
+  /** Called after each accepted update, once it is persisted and before its ack is sent. */
+  onAccepted(
+    peer: PeerId,
+    update: WalletUpdate,
+    stateHash: Uint8Array,
+    previous: WalletUpdate | undefined,
+  ): void
   /** Called once the channel is open or re-established on this stream. */
   onChannel(peer: PeerId, channelId: Uint8Array): void
+  /** Milliseconds accepted updates wait for one cumulative ack (DEFAULT_ACK_DELAY_MS). */
+  ackDelayMs: number
+}
+
+/**
+ * Acks are cumulative: an ack of sequence N acknowledges every update up to N. The ack of the
+ * latest accepted update goes out `delayMs` after the first one waiting (one signature and one
+ * frame for a run of back-to-back updates), and before any other frame of the stream.
+ */
+class CumulativeAck {
+  private latest: (() => WalletAck) | undefined
+  private timer: ReturnType<typeof setTimeout> | undefined
+
+  constructor(
+    private readonly frames: FrameStream<PayFrame>,
+    private readonly delayMs: number,
+    private readonly log: Logger,
+  ) {}
+
+  add(ack: () => WalletAck): void {
+    this.latest = ack
+    this.timer ??= setTimeout(() => {
+      this.flush().catch((err: Error) => this.log('ack not sent: %s', err.message))
+    }, this.delayMs)
+  }
+
+  async flush(): Promise<void> {
+    clearTimeout(this.timer)
+    this.timer = undefined
+    const ack = this.latest
+    this.latest = undefined
+    if (ack !== undefined) await this.frames.send({ ack: ack() as ChannelAck })
+  }
+
+  stop(): void {
+    clearTimeout(this.timer)
+    this.latest = undefined
+  }
 }
 
 export async function handlePayStream(
@@ -41,6 +84,7 @@ export async function handlePayStream(
 ): Promise<void> {
   const peerKey = peerKeyOf(peer)
   let channelId: Uint8Array | undefined
+  const acks = new CumulativeAck(frames, deps.ackDelayMs, deps.log)
   try {
     if (peerKey === undefined) throw new PayStreamError('payer peer id has no Ed25519 key')
     const first = await frames.next({ timeoutMs: deps.timeoutMs })
@@ -69,21 +113,26 @@ export async function handlePayStream(
       if (frame.update !== undefined) {
         const update = frame.update
         if (!bytesEqual(update.channelId, channelId)) {
+          await acks.flush()
           await sendError(frames, channelId, update.sequence, 'NOT_PARTY', 'update for another channel')
           continue
         }
         const previous = deps.channels.get(channelId)?.latest
         try {
-          const accepting = deps.channels.receiveUpdate(update)
+          const accepting = deps.channels.acceptUpdate(update)
           deps.onReceiving(update)
-          const ack = (await accepting) as ChannelAck
-          await frames.send({ ack })
-          deps.onAccepted(peer, update, previous)
+          const accepted = await accepting
+          // Persisted: what waits on this update (the job's reveal) goes first; the cumulative
+          // ack follows (the payer does not wait on acks: its Pay follows the update at once).
+          deps.onAccepted(peer, update, accepted.stateHash, previous)
+          acks.add(accepted.ack)
         } catch (err) {
           deps.log('update %d rejected: %s', update.sequence, (err as Error).message)
+          await acks.flush()
           await sendError(frames, channelId, update.sequence, errorCodeOf(err), (err as Error).message)
         }
       } else if (frame.reestablish !== undefined) {
+        await acks.flush()
         await deps.channels.handleReestablish(frame.reestablish)
         await frames.send({ reestablish: toWire(deps.channels.reestablishInfo(channelId)) })
       } else {
@@ -91,6 +140,7 @@ export async function handlePayStream(
       }
     }
   } catch (err) {
+    acks.stop()
     const error = err as Error & { errorCode?: ErrorCode }
     if (error.name !== 'StreamEndedError') {
       deps.log('pay stream from %p ended: %s', peer, error.message)

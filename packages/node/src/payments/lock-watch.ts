@@ -28,6 +28,11 @@ export class LockWatch {
   private readonly waiters = new Map<string, Set<LockWaiter>>()
   /** Lock hash (hex) -> the key to record once a lock with that hash is accepted. */
   private readonly keys = new Map<string, KeptKey>()
+  /**
+   * Channel (hex id) -> the latest update known persisted (`accepted` is called after the
+   * wallet's commit), so that the usual check needs no read of the history.
+   */
+  private readonly persisted = new Map<string, { update: WalletUpdate; stateHash: Uint8Array }>()
 
   constructor(
     private readonly channels: WalletChannels,
@@ -107,8 +112,12 @@ export class LockWatch {
     }
   }
 
-  /** Called after the wallet accepted (persisted and acked) `update`. */
-  accepted(update: WalletUpdate): void {
+  /** Called after the wallet accepted (persisted and acked) `update`, whose digest is `stateHash`. */
+  accepted(update: WalletUpdate, stateHash: Uint8Array): void {
+    const known = this.persisted.get(hex(update.channelId))
+    if (known === undefined || known.update.sequence < update.sequence) {
+      this.persisted.set(hex(update.channelId), { update, stateHash })
+    }
     for (const lock of update.locks) {
       const kept = this.keys.get(hex(lock.hash))
       if (kept === undefined) continue
@@ -138,8 +147,13 @@ export class LockWatch {
     const record = this.channels.get(request.channelId)
     if (record?.latest === undefined || record.latest.sequence < request.sequence) return undefined
     // Accepted means persisted: the history row appears once the wallet's commit is done (the
-    // in-memory record may run ahead of it), and `accepted` checks again at that moment.
-    const entry = this.channels.history(request.channelId, request.sequence, request.sequence)[0]
+    // in-memory record may run ahead of it), and `accepted` checks again at that moment. The
+    // update `accepted` last saw is persisted too, and is usually the one named.
+    const last = this.persisted.get(hex(request.channelId))
+    const entry =
+      last?.update.sequence === request.sequence
+        ? last
+        : this.channels.history(request.channelId, request.sequence, request.sequence)[0]
     if (entry === undefined) return undefined
     if (!bytesEqual(entry.stateHash, request.stateHash)) {
       return new LockNotFoundError('the named update is not the one accepted')

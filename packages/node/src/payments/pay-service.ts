@@ -29,6 +29,7 @@ import { peerKeyOf } from '../identity.js'
 import { hex } from '../jobs/job-context.js'
 import { type FrameCodec, FrameStream } from '../stream/frame-stream.js'
 import {
+  DEFAULT_ACK_DELAY_MS,
   DEFAULT_AWAIT_LOCK_TIMEOUT_MS,
   DEFAULT_CHANNEL_DEPOSIT,
   DEFAULT_CHANNEL_TTL_S,
@@ -64,8 +65,13 @@ export interface PayServiceInit {
   token?: Uint8Array
   timeoutMs?: number
   awaitLockTimeoutMs?: number
-  /** How long a fold waits for a locked update to carry it, ms (DEFAULT_FOLD_DELAY_MS). */
+  /**
+   * Longest a fold waits, ms, for a hire under way on its channel to carry it in its locked
+   * update (DEFAULT_FOLD_DELAY_MS); with no hire under way it goes out at once.
+   */
   foldDelayMs?: number
+  /** Milliseconds a payee lets accepted updates gather for one cumulative ack (DEFAULT_ACK_DELAY_MS). */
+  ackDelayMs?: number
   /** Milliseconds between settlement-deadline runs (DEFAULT_DEADLINES_INTERVAL_MS; 0: off). */
   deadlinesIntervalMs?: number
   maxFrameBytes?: number
@@ -101,6 +107,10 @@ export class PayService implements Payments, Startable {
   /** Folds waiting, per channel (hex id), to ride in the next locked update or their timer. */
   private readonly folds = new Map<string, PendingFold[]>()
   private readonly foldTimers = new Map<string, ReturnType<typeof setTimeout>>()
+  /** Per channel (hex id): when its oldest waiting fold must go out at the latest (ms). */
+  private readonly foldDeadlines = new Map<string, number>()
+  /** Hires under way per channel (hex id): each will send a locked update a fold can ride in. */
+  private readonly hiresUnderWay = new Map<string, number>()
   private started = false
   private deadlinesTimer: ReturnType<typeof setInterval> | undefined
   private deadlinesRun: Promise<void> | undefined
@@ -169,6 +179,7 @@ export class PayService implements Payments, Startable {
     for (const [key, timer] of this.foldTimers) {
       clearTimeout(timer)
       this.foldTimers.delete(key)
+      this.foldDeadlines.delete(key)
       await this.flushFolds(key)
     }
     for (const session of this.sessions.values()) session.close(new Error('node stopping'))
@@ -215,6 +226,24 @@ export class PayService implements Payments, Startable {
       return await opening
     } finally {
       if (this.opening.get(key) === opening) this.opening.delete(key)
+    }
+  }
+
+  underWay(channelId: Uint8Array): () => void {
+    const key = hex(channelId)
+    this.hiresUnderWay.set(key, (this.hiresUnderWay.get(key) ?? 0) + 1)
+    let ended = false
+    return () => {
+      if (ended) return
+      ended = true
+      const left = (this.hiresUnderWay.get(key) ?? 1) - 1
+      if (left > 0) {
+        this.hiresUnderWay.set(key, left)
+        return
+      }
+      this.hiresUnderWay.delete(key)
+      // No hire left to carry the folds: they go out on the next tick (unless a hire starts).
+      if (this.foldTimers.has(key)) this.armFoldTimer(key, 0)
     }
   }
 
@@ -270,8 +299,9 @@ export class PayService implements Payments, Startable {
 
   /**
    * Folds a revealed lock into the cumulative amount: the fold (and the key's record) rides in
-   * the channel's next locked update, or goes out on its own after `foldDelayMs`. Resolves once
-   * the fold is persisted and sent.
+   * the locked update of a hire under way on the channel, or goes out on its own when none is
+   * (on the next tick) or after `foldDelayMs` at the latest. Resolves once the fold is persisted
+   * and sent.
    */
   async fold(
     peer: PeerId,
@@ -312,41 +342,67 @@ export class PayService implements Payments, Startable {
     queue.push(fold)
     this.folds.set(key, queue)
     if (this.foldTimers.has(key)) return
-    this.foldTimers.set(
-      key,
-      setTimeout(() => {
-        this.foldTimers.delete(key)
-        void this.flushFolds(key)
-      }, this.init.foldDelayMs ?? DEFAULT_FOLD_DELAY_MS),
-    )
+    this.foldDeadlines.set(key, Date.now() + (this.init.foldDelayMs ?? DEFAULT_FOLD_DELAY_MS))
+    this.armFoldTimer(key, 0)
+  }
+
+  /**
+   * (Re)arms the fold timer of a channel. When it fires, the folds still waiting go out, unless
+   * a hire is under way on the channel and their deadline is not reached: that hire's locked
+   * update will carry one of them, so the timer waits until the deadline (or the hire's end).
+   */
+  private armFoldTimer(key: string, delayMs: number): void {
+    const previous = this.foldTimers.get(key)
+    if (previous !== undefined) clearTimeout(previous)
+    const timer = setTimeout(() => {
+      this.foldTimers.delete(key)
+      const deadline = this.foldDeadlines.get(key) ?? 0
+      const now = Date.now()
+      if ((this.hiresUnderWay.get(key) ?? 0) > 0 && now < deadline && this.folds.has(key)) {
+        this.armFoldTimer(key, deadline - now)
+        return
+      }
+      this.foldDeadlines.delete(key)
+      void this.flushFolds(key)
+    }, delayMs)
+    this.foldTimers.set(key, timer)
   }
 
   private takeFold(channelId: Uint8Array): PendingFold | undefined {
     const key = hex(channelId)
     const queue = this.folds.get(key)
     const fold = queue?.shift()
-    if (queue !== undefined && queue.length === 0) this.folds.delete(key)
+    if (queue !== undefined && queue.length === 0) {
+      this.folds.delete(key)
+      clearTimeout(this.foldTimers.get(key))
+      this.foldTimers.delete(key)
+      this.foldDeadlines.delete(key)
+    }
     return fold
   }
 
-  /** Sends the folds of a channel that no locked update took, one update each. */
+  /** Sends the folds of a channel that no locked update took, one update each, together. */
   private async flushFolds(key: string): Promise<void> {
     const queue = this.folds.get(key) ?? []
     this.folds.delete(key)
     const { channels } = this.init.wallet
-    for (const fold of queue) {
-      try {
-        const session = await this.session(fold.peer, fold.channelId)
-        const { acked } = await session.submit(() => {
-          this.recordKey(fold)
-          return channels.createUpdate(fold.channelId, { fold: fold.hash, jobId: fold.jobId })
-        })
-        this.watchAck(acked)
-        this.folded(fold)
-      } catch (err) {
-        fold.reject(err as Error)
-      }
-    }
+    // All at once: the wallet numbers each update as it is created, so they share one group
+    // commit (and go out in order) instead of waiting for one commit each.
+    await Promise.all(
+      queue.map(async (fold) => {
+        try {
+          const session = await this.session(fold.peer, fold.channelId)
+          const { acked } = await session.submit(() => {
+            this.recordKey(fold)
+            return channels.createUpdate(fold.channelId, { fold: fold.hash, jobId: fold.jobId })
+          })
+          this.watchAck(acked)
+          this.folded(fold)
+        } catch (err) {
+          fold.reject(err as Error)
+        }
+      }),
+    )
   }
 
   private folded(fold: PendingFold): void {
@@ -446,7 +502,12 @@ export class PayService implements Payments, Startable {
     return this.locks.keepKey(channelId, hash, amount, preimage)
   }
 
-  private onAccepted(peer: PeerId, update: WalletUpdate, previous: WalletUpdate | undefined): void {
+  private onAccepted(
+    peer: PeerId,
+    update: WalletUpdate,
+    stateHash: Uint8Array,
+    previous: WalletUpdate | undefined,
+  ): void {
     const channelId = hex(update.channelId)
     const before = previous?.locks ?? []
     const paid = update.cumulativePaid - (previous?.cumulativePaid ?? 0n)
@@ -474,7 +535,7 @@ export class PayService implements Payments, Startable {
         jobId: hex(lock.jobId),
       })
     }
-    this.locks.accepted(update)
+    this.locks.accepted(update, stateHash)
   }
 
   private usableChannel(peer: PeerId, amount: bigint): Uint8Array | undefined {
@@ -587,8 +648,9 @@ export class PayService implements Payments, Startable {
         channels: this.init.wallet.channels,
         log: this.log,
         timeoutMs: this.init.timeoutMs ?? DEFAULT_PAY_TIMEOUT_MS,
+        ackDelayMs: this.init.ackDelayMs ?? DEFAULT_ACK_DELAY_MS,
         onReceiving: (update) => this.locks.receiving(update),
-        onAccepted: (peer, update, previous) => this.onAccepted(peer, update, previous),
+        onAccepted: (peer, update, stateHash, previous) => this.onAccepted(peer, update, stateHash, previous),
         onChannel: (peer, channelId) =>
           this.log('channel %s with %p ready', hex(channelId).slice(0, 16), peer),
       },

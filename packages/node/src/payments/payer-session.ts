@@ -6,6 +6,7 @@ import { type ChannelUpdate, errorCodeFromValue, type PayFrame } from '@bazaar/p
 import type { Logger } from '@libp2p/interface'
 import { ChannelRejectedError } from '../jobs/errors.js'
 import type { FrameStream } from '../stream/frame-stream.js'
+import { ACK_BATCH_MS } from './constants.js'
 import { PayStreamError } from './errors.js'
 import type { WalletAck, WalletChannels, WalletUpdate } from './wallet-api.js'
 
@@ -16,6 +17,9 @@ interface Pending {
 
 export class PayerSession {
   private readonly pending = new Map<bigint, Pending>()
+  /** Acks received and not checked yet: checked together, the highest first (see `checkAcks`). */
+  private acks: WalletAck[] = []
+  private ackTimer: ReturnType<typeof setTimeout> | undefined
   private closedWith: Error | undefined
   /** Serialises update creation and sending on this channel. */
   private tail: Promise<unknown> = Promise.resolve()
@@ -116,10 +120,47 @@ export class PayerSession {
 
   close(err: Error): void {
     if (this.closedWith !== undefined) return
+    clearTimeout(this.ackTimer)
+    this.acks = []
     this.closedWith = err
     for (const p of this.pending.values()) p.reject(err)
     this.pending.clear()
     this.frames.abort(err)
+  }
+
+  /**
+   * Checks the acks received since the last check. Acks are cumulative (an ack of sequence N
+   * acknowledges every update up to N: the payee accepted each only on top of the one before),
+   * so a valid ack of the highest confirms the whole batch with one signature check. Should the
+   * highest fail, each ack is checked on its own, in order.
+   */
+  private async checkAcks(): Promise<void> {
+    clearTimeout(this.ackTimer)
+    this.ackTimer = undefined
+    const acks = this.acks
+    this.acks = []
+    if (acks.length === 0) return
+    const highest = acks.reduce((a, b) => (b.sequence > a.sequence ? b : a))
+    try {
+      await this.channels.receiveAck(highest)
+      this.confirmUpTo(highest)
+      return
+    } catch {
+      // One by one below: the culprit is rejected with its own error.
+    }
+    for (const ack of acks.sort((a, b) => (a.sequence < b.sequence ? -1 : 1))) {
+      try {
+        await this.channels.receiveAck(ack)
+        this.confirmUpTo(ack)
+      } catch (err) {
+        this.pending.get(ack.sequence)?.reject(err as Error)
+      }
+    }
+  }
+
+  /** A checked ack of sequence N confirms every update up to N (the payee acks cumulatively). */
+  private confirmUpTo(ack: WalletAck): void {
+    for (const [sequence, pending] of this.pending) if (sequence <= ack.sequence) pending.resolve(ack)
   }
 
   private async readLoop(): Promise<void> {
@@ -127,14 +168,13 @@ export class PayerSession {
       for (;;) {
         const frame = await this.frames.next({ timeoutMs: 2 ** 31 - 1 })
         if (frame.ack !== undefined) {
-          const pending = this.pending.get(frame.ack.sequence)
-          try {
-            await this.channels.receiveAck(frame.ack)
-            pending?.resolve(frame.ack)
-          } catch (err) {
-            pending?.reject(err as Error)
-          }
-        } else if (frame.error !== undefined) {
+          this.acks.push(frame.ack)
+          this.ackTimer ??= setTimeout(() => void this.checkAcks(), ACK_BATCH_MS)
+          continue
+        }
+        // Anything else is handled after the acks before it, in stream order.
+        await this.checkAcks()
+        if (frame.error !== undefined) {
           const code = errorCodeFromValue(frame.error.code)
           const pending = this.pending.get(frame.error.sequence)
           const error = new ChannelRejectedError(

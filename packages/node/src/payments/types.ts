@@ -37,9 +37,17 @@ export interface PayerPayments {
     amount: bigint,
     options?: AbortOptions,
   ): Promise<Uint8Array>
+  /**
+   * Marks a hire under way on `channelId`: until the returned function is called, a fold owed
+   * on the channel waits (up to the fold delay) for the hire's locked update to carry it.
+   */
+  underWay(channelId: Uint8Array): () => void
   /** Persists and sends a locked update; resolves once it is on the stream (the ack follows). */
   lock(request: LockRequest, options?: AbortOptions): Promise<LockedUpdate>
-  /** Folds a revealed lock into the cumulative amount paid: persisted, then sent at once. */
+  /**
+   * Folds a revealed lock into the cumulative amount paid: in the locked update of a hire under
+   * way on the channel, else alone on the next tick; resolves once persisted and sent.
+   */
   fold(peer: PeerId, channelId: Uint8Array, preimage: Uint8Array, options?: AbortOptions): Promise<void>
   /** Gives up a lock whose key will never come (the lock expires; nothing more is paid). */
   abandon(peer: PeerId, channelId: Uint8Array, hash: Uint8Array): Promise<void>

@@ -69,6 +69,8 @@ export interface WalletChannels {
   recordPreimage(channelId: Uint8Array, preimage: Uint8Array): Promise<unknown>
   acceptOpen(open: { body: Uint8Array; signature: Uint8Array }, from?: Uint8Array): Promise<unknown>
   receiveUpdate(update: WalletUpdate): Promise<WalletAck>
+  /** Verifies and persists an update; the ack is signed when `ack()` is called. */
+  acceptUpdate(update: WalletUpdate): Promise<{ stateHash: Uint8Array; ack(): WalletAck }>
   revealPreimage(channelId: Uint8Array, preimage: Uint8Array): Promise<unknown>
   reestablishInfo(channelId: Uint8Array): WalletReestablish
   handleReestablish(

@@ -49,6 +49,19 @@ describe('SpendingPolicy', () => {
     expect(() => p.reserve('a', 100n, start)).toThrow()
     expect(() => p.reserve('a', 100n, start + 24 * 3600 * 1000 + 1)).not.toThrow()
   })
+
+  it('a reservation settled after it aged out changes nothing (the running sums stay exact)', () => {
+    const p = policy()
+    const start = Date.now()
+    const old = p.reserve('a', 100n, start)
+    p.reserve('b', 30n, start + 1_000).commit(20n)
+    const later = start + 24 * 3600 * 1000 + 1
+    expect(p.spent(undefined, later)).toBe(20n)
+    old.commit(10n)
+    expect(p.spent(undefined, later)).toBe(20n)
+    expect(p.spent('a', later)).toBe(0n)
+    expect(p.spent('b', later)).toBe(20n)
+  })
 })
 
 describe('RateLimiter', () => {

@@ -76,4 +76,72 @@ describe('paid hire end to end (6 real nodes, one LocalLedger)', () => {
     const totals = client.ledger.totals()
     expect(totals.minted).toBe(totals.balances + totals.held)
   })
+
+  it("back-to-back hires carry each other's folds: one update per hire, the last fold alone", async () => {
+    const worker = nodes[4]!
+    const client = nodes[1]!
+    await worker.node.skills.advertise({ id: 'upper', price: PRICE }, ({ input }) =>
+      new TextDecoder().decode(input).toUpperCase(),
+    )
+    const HIRES = 5
+    let folds = 0
+    const allFolded = new Promise<void>((resolve) => {
+      worker.node.addEventListener('payment', (evt) => {
+        if (evt.detail.kind === 'fold' && evt.detail.direction === 'inbound' && ++folds === HIRES) resolve()
+      })
+    })
+    let channelId: Uint8Array | undefined
+    for (let i = 0; i < HIRES; i++) {
+      const result = await client.node.jobs.hire({
+        peer: worker.node.peerId,
+        input: `job ${i}`,
+        budget: PRICE,
+      })
+      expect(result.text()).toBe(`JOB ${i}`)
+      channelId = result.receipt!.body.channelId
+    }
+    await allFolded
+    // Hire n + 1 was under way when hire n's key came: its locked update carried the fold. The
+    // last fold had no hire to ride with and went out on its own, at once.
+    const payee = worker.wallet.channels.get(channelId!)!
+    expect(payee.latest?.sequence).toBe(BigInt(HIRES + 1))
+    expect(worker.wallet.channels.balance(channelId!)).toMatchObject({
+      paid: BigInt(HIRES) * PRICE,
+      locked: 0n,
+    })
+    expect(client.wallet.channels.balance(channelId!)).toMatchObject({
+      paid: BigInt(HIRES) * PRICE,
+      locked: 0n,
+    })
+  })
+
+  it('WORKING goes out only for a job that runs past the tick it started in', async () => {
+    const worker = nodes[3]!
+    const client = nodes[2]!
+    const release = Promise.withResolvers<void>()
+    await worker.node.skills.advertise({ id: 'fast', price: PRICE }, () => 'fast')
+    await worker.node.skills.advertise({ id: 'slow', price: PRICE }, async (job) => {
+      await release.promise
+      job.progress(500)
+      return 'slow'
+    })
+    const hire = (skill: string, progress: number[]) =>
+      client.node.jobs.hire({
+        skill,
+        peer: worker.node.peerId,
+        input: 'x',
+        budget: PRICE,
+        onProgress: (p) => {
+          progress.push(p.permille)
+          // The slow handler goes on once the client has seen WORKING: nothing waits on time.
+          if (p.permille === 0) release.resolve()
+        },
+      })
+    const fast: number[] = []
+    expect((await hire('fast', fast)).text()).toBe('fast')
+    expect(fast).toEqual([])
+    const slow: number[] = []
+    expect((await hire('slow', slow)).text()).toBe('slow')
+    expect(slow).toEqual([0, 500])
+  })
 })

@@ -36,6 +36,9 @@ export function assertLength(field: string, value: Uint8Array, length: number): 
 const MAX_CACHED_KEYS = 4096
 const publicKeys = new Map<string, KeyObject>()
 const privateKeys = new WeakMap<Uint8Array, KeyObject>()
+// Signing checks the seed against the signer a body names: deriving the public key is a key
+// export each time (about 40 µs here), as much as half a signature, so remember it per seed.
+const derivedPublicKeys = new WeakMap<Uint8Array, Uint8Array<ArrayBuffer>>()
 
 function publicKeyObject(publicKey: Uint8Array): KeyObject {
   const id = Buffer.from(publicKey.buffer, publicKey.byteOffset, publicKey.byteLength).toString('base64')
@@ -72,8 +75,14 @@ export function generatePeerKeyPair(): PeerKeyPair & {
 /** Derives the 32-byte public key of a 32-byte seed. */
 export function ed25519PublicKey(privateKey: Uint8Array): Uint8Array<ArrayBuffer> {
   assertLength('privateKey', privateKey, ED25519_PRIVATE_KEY_LENGTH)
-  const der = createPublicKey(privateKeyObject(privateKey)).export({ format: 'der', type: 'spki' })
-  return new Uint8Array(der.subarray(SPKI_PREFIX.byteLength))
+  let publicKey = derivedPublicKeys.get(privateKey)
+  if (publicKey === undefined) {
+    const der = createPublicKey(privateKeyObject(privateKey)).export({ format: 'der', type: 'spki' })
+    publicKey = new Uint8Array(der.subarray(SPKI_PREFIX.byteLength))
+    derivedPublicKeys.set(privateKey, publicKey)
+  }
+  // A copy: callers own what they get, and the cached key must stay as derived.
+  return new Uint8Array(publicKey)
 }
 
 /** Signs with node:crypto. */

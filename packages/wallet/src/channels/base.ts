@@ -102,6 +102,16 @@ export class ChannelBook {
     return this.init.store.putChannel(next)
   }
 
+  /**
+   * Replaces a record in memory at once and writes it with the next commit, without one of its
+   * own: only for what a crash may lose because it is learnt again. A failed commit is reported
+   * to the writes that wait on it (the store refuses everything after one).
+   */
+  protected putLazily(next: ChannelRecord): void {
+    this.records.set(hex(next.channelId), next)
+    this.init.store.putChannel(next, { lazy: true }).catch(() => {})
+  }
+
   /** Payer: opens and funds a channel through the settlement layer, returns the signed open to send. */
 
   /** The preimage of a lock hash, if this node knows it. */

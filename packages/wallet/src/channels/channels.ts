@@ -256,12 +256,23 @@ export class Channels extends ChannelBook {
       throw new BadUpdateSignatureError(ack.channelId, 'ack', ack.sequence)
     if (pending !== undefined) for (const seq of pending.keys()) if (seq <= ack.sequence) pending.delete(seq)
     if (ack.sequence <= ch.acked) return
-    await this.put({ ...ch, acked: ack.sequence })
+    // Not worth an fsync of its own: the record rides in the channel's next commit (usually the
+    // next update's). A crash that loses it loses nothing: the payee reports its position again
+    // on re-establish, and every update was durable before it was sent.
+    this.putLazily({ ...ch, acked: ack.sequence })
     this.init.emit('ack-received', { channelId: ack.channelId, sequence: ack.sequence })
   }
 
   /** Payee: verifies an update, makes it durable, then returns the signed ack to send. */
   async receiveUpdate(update: SignedUpdate): Promise<ChannelAck> {
+    return (await this.acceptUpdate(update)).ack()
+  }
+
+  /**
+   * Payee: verifies an update and makes it durable, like `receiveUpdate`, but leaves signing the
+   * ack to the caller (`ack()`), so that what waits on the update (a job's reveal) can go first.
+   */
+  async acceptUpdate(update: SignedUpdate): Promise<{ stateHash: Uint8Array; ack(): ChannelAck }> {
     const ch = this.record(update.channelId, 'payee')
     let stateHash: Uint8Array
     try {
@@ -279,7 +290,8 @@ export class Channels extends ChannelBook {
       this.put({ ...ch, latest: copy, stateHash, acked: update.sequence, behindUntil }),
     ])
     this.init.emit('update-accepted', { channelId: update.channelId, update: copy, stateHash })
-    return signAck(update.channelId, update.sequence, stateHash, this.init.peerKey.privateKey)
+    const { channelId, sequence } = update
+    return { stateHash, ack: () => signAck(channelId, sequence, stateHash, this.init.peerKey.privateKey) }
   }
 
   /**

@@ -41,15 +41,29 @@ export class GroupCommit {
    * with the same `key` in one batch collapse to the last one (a row rewritten many times).
    */
   enqueue(write: () => void, key?: string): Promise<void> {
+    const promise = this.push(write, key)
+    if (!this.scheduled) {
+      this.scheduled = true
+      setImmediate(() => this.flush())
+    }
+    return promise
+  }
+
+  /**
+   * Enqueues a write that needs no commit of its own: it rides in the next transaction that
+   * another write (or `close`) causes, and resolves then. For state a crash may lose because it
+   * is learnt again (a payer's record of the payee's ack), so that it costs no fsync.
+   */
+  enqueueLazy(write: () => void, key?: string): Promise<void> {
+    return this.push(write, key)
+  }
+
+  private push(write: () => void, key: string | undefined): Promise<void> {
     if (this.failure !== undefined)
       return Promise.reject(new StoreFailedError(this.path, { cause: this.failure }))
     if (this.closed) return Promise.reject(new StoreClosedError(this.path))
     const { promise, resolve, reject } = Promise.withResolvers<void>()
     this.queue.push({ key, write, resolve, reject })
-    if (!this.scheduled) {
-      this.scheduled = true
-      setImmediate(() => this.flush())
-    }
     return promise
   }
 

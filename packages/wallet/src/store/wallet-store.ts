@@ -150,17 +150,17 @@ export class WalletStore {
   /**
    * Writes a channel row; resolves once committed. The record must not be mutated afterwards
    * (callers replace records, never edit them): it is serialised at commit time, and only the
-   * last of several writes of one channel in a batch is serialised at all.
+   * last of several writes of one channel in a batch is serialised at all. `lazy`: the write
+   * waits for the next commit another write causes (GroupCommit.enqueueLazy) instead of its own.
    */
-  putChannel(record: ChannelRecord): Promise<void> {
+  putChannel(record: ChannelRecord, options: { lazy?: boolean } = {}): Promise<void> {
     const id = record.channelId
-    return this.commits.enqueue(
-      () => {
-        const text = encodeRecord(record)
-        this.putChannelStmt.run(id, text, rowChecksum('channels', id, text))
-      },
-      `c:${hex(id)}`,
-    )
+    const write = (): void => {
+      const text = encodeRecord(record)
+      this.putChannelStmt.run(id, text, rowChecksum('channels', id, text))
+    }
+    const key = `c:${hex(id)}`
+    return options.lazy === true ? this.commits.enqueueLazy(write, key) : this.commits.enqueue(write, key)
   }
 
   /** Writes an update row; resolves once committed. */

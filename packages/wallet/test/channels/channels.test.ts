@@ -22,6 +22,16 @@ describe('channels', () => {
     expect(p.payee.channels.byPeer(p.payer.peerKey.publicKey, 'payee')).toHaveLength(1)
   })
 
+  it('acceptUpdate persists the update, then signs the ack when asked; the payer records it', async () => {
+    const update = await p.payer.channels.createUpdate(id, { pay: 7n })
+    const accepted = await p.payee.channels.acceptUpdate(update)
+    expect(p.payee.channels.history(id, 1n, 1n)[0]?.stateHash).toEqual(accepted.stateHash)
+    const ack = accepted.ack()
+    expect(ack).toMatchObject({ sequence: 1n, stateHash: accepted.stateHash })
+    await p.payer.channels.receiveAck(ack)
+    expect(p.payer.channels.get(id)?.acked).toBe(1n)
+  })
+
   it('locks, reveals and folds a payment', async () => {
     const s = secret()
     const jobId = new Uint8Array(32).fill(9)

@@ -35,6 +35,36 @@ describe('GroupCommit', () => {
     expect(order).toEqual(Array.from({ length: 100 }, (_, i) => i))
   })
 
+  it('a lazy write waits for the next commit another write causes, and shares it', async () => {
+    const { db, state } = flakyDb()
+    const gc = new GroupCommit(db, 'mem')
+    const written: string[] = []
+    let lazyDone = false
+    const lazy = gc
+      .enqueueLazy(() => written.push('lazy'), 'k')
+      .then(() => {
+        lazyDone = true
+      })
+    // Nothing scheduled a commit: a full turn of the event loop later the write is still queued.
+    await new Promise((resolve) => setImmediate(resolve))
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(state.commits).toBe(0)
+    expect(lazyDone).toBe(false)
+    await gc.enqueue(() => written.push('durable'))
+    await lazy
+    expect(state.commits).toBe(1)
+    expect(written).toEqual(['lazy', 'durable'])
+  })
+
+  it('close commits lazy writes still queued', async () => {
+    const { db, state } = flakyDb()
+    const gc = new GroupCommit(db, 'mem')
+    const lazy = gc.enqueueLazy(() => {})
+    gc.close()
+    await lazy
+    expect(state.commits).toBe(1)
+  })
+
   it('collapses rewrites of one key in a batch to the last', async () => {
     const { db } = flakyDb()
     const gc = new GroupCommit(db, 'mem')
